@@ -1,0 +1,208 @@
+package io.ringkernel.protocol;
+
+import static io.ringkernel.protocol.BufferAccess.LONG;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.COMMIT_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A bounded, lock-free ring of slots that many producers write and one consumer reads, laid out
+ * as {@link RingDescriptor} describes so that a device can be either side.
+ *
+ * <p>Producing: {@link #tryClaim(int)} reserves consecutive slots with a compare-and-set on tail,
+ * the producer writes header and payload at {@link #offset(long)}, then {@link #commit(long, int)}
+ * release-stores the commit word. Consuming: {@link #read(RecordHandler, int)} hands committed
+ * records over in position order. Records of one producer arrive in the order it claimed them.
+ */
+public final class ManyToOneSlotRing {
+    /** Returned by {@link #tryClaim(int)} when the ring has no room now. */
+    public static final long INSUFFICIENT_CAPACITY = -1;
+
+    private final ByteBuffer buffer;
+    private final int capacity;
+    private final int slotSize;
+    private final int slotShift;
+    private final long mask;
+    private final int maxPayload;
+    private final int tailIndex;
+    private final int headIndex;
+    private final int headCacheIndex;
+
+    /**
+     * Wraps a ring over memory that is zeroed or already holds a ring of the same shape.
+     *
+     * @param memory direct buffer of at least {@link RingDescriptor#requiredBytes} bytes, 128-byte aligned
+     * @param capacity slots, a power of two
+     * @param slotSize bytes per slot, a power of two &gt;= 64
+     */
+    public ManyToOneSlotRing(ByteBuffer memory, int capacity, int slotSize) {
+        RingDescriptor.checkShape(capacity, slotSize);
+        long required = RingDescriptor.requiredBytes(capacity, slotSize);
+        if (memory.capacity() < required) {
+            throw new IllegalArgumentException("ring of " + capacity + " x " + slotSize + " B needs " + required
+                    + " bytes, buffer has " + memory.capacity());
+        }
+        this.buffer = BufferAccess.littleEndian(memory);
+        this.capacity = capacity;
+        this.slotSize = slotSize;
+        this.slotShift = Integer.numberOfTrailingZeros(slotSize);
+        this.mask = capacity - 1L;
+        this.maxPayload = RingDescriptor.maxPayload(capacity, slotSize);
+        int trailer = capacity * slotSize;
+        this.tailIndex = trailer + RingDescriptor.TAIL_OFFSET;
+        this.headIndex = trailer + RingDescriptor.HEAD_OFFSET;
+        this.headCacheIndex = trailer + RingDescriptor.HEAD_CACHE_OFFSET;
+    }
+
+    /** @return slots in the ring */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** @return bytes per slot */
+    public int slotSize() {
+        return slotSize;
+    }
+
+    /** @return the largest payload one record can carry */
+    public int maxPayload() {
+        return maxPayload;
+    }
+
+    /** @return the ring's buffer (little-endian); use absolute accessors only */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /**
+     * @param payloadLength bytes of payload
+     * @return slots a record with that payload spans
+     */
+    public int slotsFor(int payloadLength) {
+        return (HEADER_LENGTH + payloadLength + slotSize - 1) >>> slotShift;
+    }
+
+    /**
+     * Reserves room for one record.
+     *
+     * @param payloadLength bytes of payload, at most {@link #maxPayload()}
+     * @return the record's position, or {@link #INSUFFICIENT_CAPACITY} when the ring is too full now
+     * @throws IllegalArgumentException if the payload can never fit
+     */
+    public long tryClaim(int payloadLength) {
+        if (payloadLength < 0 || payloadLength > maxPayload) {
+            throw new IllegalArgumentException("payload of " + payloadLength + " bytes does not fit a ring record (max "
+                    + maxPayload + ")");
+        }
+        int recordSlots = slotsFor(payloadLength);
+        long headCache = (long) LONG.getOpaque(buffer, headCacheIndex);
+        while (true) {
+            long tail = (long) LONG.getVolatile(buffer, tailIndex);
+            int index = (int) (tail & mask);
+            int padding = index + recordSlots > capacity ? capacity - index : 0;
+            long end = tail + padding + recordSlots;
+            if (end - headCache > capacity) {
+                long head = (long) LONG.getVolatile(buffer, headIndex);
+                if (end - head > capacity) {
+                    return INSUFFICIENT_CAPACITY;
+                }
+                headCache = head;
+                LONG.setOpaque(buffer, headCacheIndex, head);
+            }
+            if (LONG.compareAndSet(buffer, tailIndex, tail, end)) {
+                if (padding != 0) {
+                    int paddingOffset = index << slotShift;
+                    buffer.putInt(paddingOffset + MESSAGE_TYPE_OFFSET, PADDING_TYPE);
+                    LONG.setRelease(buffer, paddingOffset + COMMIT_OFFSET, tail + padding);
+                }
+                return tail + padding;
+            }
+        }
+    }
+
+    /**
+     * @param position a claimed position
+     * @return byte offset of the record's header in {@link #buffer()}
+     */
+    public int offset(long position) {
+        return (int) (position & mask) << slotShift;
+    }
+
+    /**
+     * Publishes a record: release-stores its commit word after everything the producer wrote.
+     *
+     * @param position the claimed position
+     * @param payloadLength the payload length it was claimed with
+     */
+    public void commit(long position, int payloadLength) {
+        LONG.setRelease(buffer, offset(position) + COMMIT_OFFSET, position + slotsFor(payloadLength));
+    }
+
+    /**
+     * Reads committed records in position order, at most {@code limit} of them (padding records
+     * are skipped and not counted). Only one thread may read at a time.
+     *
+     * @param handler receives each record
+     * @param limit most records to read
+     * @return records handed to the handler
+     */
+    public int read(RecordHandler handler, int limit) {
+        long head = (long) LONG.getOpaque(buffer, headIndex);
+        int records = 0;
+        while (records < limit) {
+            int offset = offset(head);
+            long end = (long) LONG.getAcquire(buffer, offset + COMMIT_OFFSET);
+            if (end <= head) {
+                break;
+            }
+            int slots = (int) (end - head);
+            if (buffer.getInt(offset + MESSAGE_TYPE_OFFSET) != PADDING_TYPE || slots != capacity - (int) (head & mask)) {
+                records++;
+                try {
+                    handler.onRecord(buffer, offset, slots << slotShift);
+                } finally {
+                    release(offset, slots);
+                    head = end;
+                    LONG.setRelease(buffer, headIndex, head);
+                }
+            } else {
+                release(offset, slots);
+                head = end;
+                LONG.setRelease(buffer, headIndex, head);
+            }
+        }
+        return records;
+    }
+
+    private void release(int offset, int slots) {
+        for (int i = 1; i < slots; i++) {
+            buffer.putLong(offset + (i << slotShift) + COMMIT_OFFSET, 0L);
+        }
+    }
+
+    /** @return true if the record at the consumer's position is committed */
+    public boolean hasCommitted() {
+        long head = (long) LONG.getVolatile(buffer, headIndex);
+        return (long) LONG.getAcquire(buffer, offset(head) + COMMIT_OFFSET) > head;
+    }
+
+    /** @return slots claimed and not yet consumed */
+    public long depth() {
+        long head = (long) LONG.getVolatile(buffer, headIndex);
+        long tail = (long) LONG.getVolatile(buffer, tailIndex);
+        return Math.max(0, tail - head);
+    }
+
+    /** @return the producers' claim position */
+    public long tail() {
+        return (long) LONG.getVolatile(buffer, tailIndex);
+    }
+
+    /** @return the consumer's position */
+    public long head() {
+        return (long) LONG.getVolatile(buffer, headIndex);
+    }
+}

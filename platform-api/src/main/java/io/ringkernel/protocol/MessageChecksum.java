@@ -1,0 +1,29 @@
+package io.ringkernel.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/** CRC32C over header bytes 8..55 and the payload, as {@link MessageHeaderDescriptor} defines. */
+public final class MessageChecksum {
+    private static final ThreadLocal<CRC32C> CRC = ThreadLocal.withInitial(CRC32C::new);
+
+    private MessageChecksum() {
+    }
+
+    /**
+     * @param buffer buffer holding the record
+     * @param headerOffset where the header starts
+     * @param payloadLength payload bytes that follow the header
+     * @return the checksum
+     */
+    public static int compute(ByteBuffer buffer, int headerOffset, int payloadLength) {
+        CRC32C crc = CRC.get();
+        crc.reset();
+        crc.update(buffer.slice(headerOffset + MessageHeaderDescriptor.CHECKSUM_START,
+                MessageHeaderDescriptor.CHECKSUM_HEADER_LENGTH));
+        if (payloadLength > 0) {
+            crc.update(buffer.slice(headerOffset + MessageHeaderDescriptor.HEADER_LENGTH, payloadLength));
+        }
+        return (int) crc.getValue();
+    }
+}

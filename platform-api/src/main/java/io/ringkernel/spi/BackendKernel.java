@@ -1,0 +1,30 @@
+package io.ringkernel.spi;
+
+import io.ringkernel.api.LaunchMode;
+import java.time.Duration;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** One kernel running on a backend. The runtime serialises calls to these methods. */
+@ConsumerType
+public interface BackendKernel {
+
+    /** @return how the backend runs it */
+    LaunchMode mode();
+
+    /** Starts or resumes consuming the input ring. */
+    void activate();
+
+    /** Stops consuming; what is queued stays queued. Returns once no message is being processed. */
+    void deactivate();
+
+    /** The host committed messages to the input ring: wake up if parked (may be a no-op). */
+    void inputCommitted();
+
+    /**
+     * Stops the kernel for good. On return the backend no longer touches the kernel's memory.
+     *
+     * @param timeout how long to wait for the kernel to stop
+     * @return true if it stopped in time
+     */
+    boolean terminate(Duration timeout);
+}

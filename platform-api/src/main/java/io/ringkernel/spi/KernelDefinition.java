@@ -1,0 +1,34 @@
+package io.ringkernel.spi;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * What a kernel bundle contributes: an id, the message types the kernel speaks and a handler
+ * per backend kind. Backends wrap the handler in their own persistent or event-driven loop;
+ * kernel authors never write the polling loop.
+ */
+@ConsumerType
+public interface KernelDefinition {
+
+    /** Service property: the id of a registered kernel definition. */
+    String PROPERTY_ID = "ringkernel.kernel.id";
+
+    /** @return the definition's id, which kernels are launched by */
+    String id();
+
+    /** @return the message types, requests and replies alike */
+    List<MessageType<?>> messageTypes();
+
+    /** @return the handler the CPU backend runs */
+    MessageHandler javaHandler();
+
+    /**
+     * @return device handler sources by backend name (e.g. "cuda", "opencl"); empty when the
+     *         kernel runs on the CPU backend only
+     */
+    default Map<String, String> deviceSources() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,24 @@
+package io.ringkernel.spi;
+
+import java.nio.ByteBuffer;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** Encodes and decodes one message type. Thread-safe. */
+@ConsumerType
+public interface MessageCodec {
+
+    /**
+     * @param message the message, an instance of the codec's type
+     * @return its payload bytes between position and limit, in a buffer owned by the calling
+     *         thread and valid until that thread's next {@code encode}
+     * @throws io.ringkernel.api.SerializationException if it cannot be encoded
+     */
+    ByteBuffer encode(Object message);
+
+    /**
+     * @param payload the payload bytes between position and limit (read-only; not retained)
+     * @return the message
+     * @throws io.ringkernel.api.SerializationException if the bytes are not a valid message of the type
+     */
+    Object decode(ByteBuffer payload);
+}
