@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param processed messages its handler processed (telemetry written by the kernel)
  * @param dropped messages it rejected as malformed or could not answer (telemetry)
  * @param errors error replies it produced (telemetry)
+ * @param lateReplies replies that arrived after their call had timed out (discarded, counted here)
  * @param inputDepth messages waiting in the input queue, in slots
  * @param outputDepth messages waiting in the output queue, in slots
  * @param latencyP50 median latency
@@ -39,6 +40,7 @@ public record KernelMetrics(
         long processed,
         long dropped,
         long errors,
+        long lateReplies,
         long inputDepth,
         long outputDepth,
         Duration latencyP50,

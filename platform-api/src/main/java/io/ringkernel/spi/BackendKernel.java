@@ -17,8 +17,11 @@ public interface BackendKernel {
     /** Stops consuming; what is queued stays queued. Returns once no message is being processed. */
     void deactivate();
 
-    /** The host committed messages to the input ring: wake up if parked (may be a no-op). */
-    void inputCommitted();
+    /**
+     * The host committed messages to the input ring or made room in the output ring: resume
+     * work if the kernel parked for want of either (may be a no-op for a polling kernel).
+     */
+    void wake();
 
     /**
      * Stops the kernel for good. On return the backend no longer touches the kernel's memory.

@@ -1,0 +1,383 @@
+package io.ringkernel.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.ringkernel.api.BackendType;
+import io.ringkernel.api.ErrorCode;
+import io.ringkernel.api.IllegalKernelStateException;
+import io.ringkernel.api.KernelAlreadyExistsException;
+import io.ringkernel.api.KernelErrorException;
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.KernelMetrics;
+import io.ringkernel.api.KernelNotFoundException;
+import io.ringkernel.api.KernelStatus;
+import io.ringkernel.api.KernelTimeoutException;
+import io.ringkernel.api.LaunchOptions;
+import io.ringkernel.api.MessageTooLargeException;
+import io.ringkernel.api.QueueFullException;
+import io.ringkernel.api.ReceivedMessage;
+import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.api.SerializationException;
+import io.ringkernel.spi.Backend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What every backend must do, through the public API. A backend passes it with a subclass that
+ * names its {@link Backend}; where that backend cannot run on this machine, every test is skipped
+ * with the backend's own reason. {@link SpiConformanceSuite} covers what only the SPI can reach.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class BackendConformanceSuite {
+    /** How long a test waits for a reply it expects. */
+    protected static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The runtime under test, started before each test on the backend under test. */
+    protected RingKernelRuntime runtime;
+
+    /** @return the backend under test */
+    protected abstract Backend backend();
+
+    /** @return the runtime settings the suite runs with; backends may adjust them */
+    protected RuntimeConfig config() {
+        return RuntimeConfig.defaults().withSendTimeout(Duration.ofMillis(200));
+    }
+
+    /** Starts a runtime whose default backend is the one under test, or skips if it cannot run here. */
+    @BeforeEach
+    void startRuntime() {
+        Backend.Availability availability = backend().availability();
+        assumeTrue(availability.available(), () -> backend().type() + " backend unavailable: " + availability.reason());
+        runtime = RingKernelRuntime.builder().backend(backend().type()).config(config())
+                .addBackend(backend()).addKernel(new ConformanceKernel()).build();
+    }
+
+    /** Shuts the runtime down. */
+    @AfterEach
+    void stopRuntime() {
+        if (runtime != null) {
+            runtime.shutdown();
+        }
+    }
+
+    /** @param id a kernel id @return the conformance kernel launched and active under that id */
+    protected KernelHandle launch(String id) {
+        return runtime.launch(id, LaunchOptions.defaults().withDefinition(ConformanceKernel.ID));
+    }
+
+    @Test
+    void shouldRunOnTheBackendUnderTest() {
+        assertThat(runtime.defaultBackend()).isEqualTo(backend().type());
+        assertThat(launch("k").metrics().backend()).isEqualTo(backend().type());
+    }
+
+    @Test
+    void shouldBeActiveAfterLaunchWithAutoActivate() {
+        assertThat(launch("k").status()).isEqualTo(KernelStatus.ACTIVE);
+        assertThat(runtime.listKernels()).containsExactly("k");
+    }
+
+    @Test
+    void shouldQueueMessagesWhileLaunchedAndProcessThemOnActivation() {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withAutoActivate(false));
+        assertThat(kernel.status()).isEqualTo(KernelStatus.LAUNCHED);
+        kernel.send(new Ping(1, 0));
+        assertThat(kernel.tryReceive()).isEmpty();
+        kernel.activate();
+        assertThat(kernel.receive(REPLY_TIMEOUT).payload(Ping.class)).isEqualTo(new Ping(1, 0));
+    }
+
+    @Test
+    void shouldWalkTheLifecycle() {
+        KernelHandle kernel = launch("k");
+        kernel.deactivate();
+        assertThat(kernel.status()).isEqualTo(KernelStatus.DEACTIVATED);
+        kernel.send(new Ping(7, 0));
+        kernel.activate();
+        assertThat(kernel.receive(REPLY_TIMEOUT).payload(Ping.class).sequence()).isEqualTo(7);
+        kernel.terminate();
+        assertThat(kernel.status()).isEqualTo(KernelStatus.TERMINATED);
+        assertThat(runtime.status("k")).isEqualTo(KernelStatus.TERMINATED);
+    }
+
+    @Test
+    void shouldRejectAnIllegalTransitionNamingBothStates() {
+        KernelHandle kernel = launch("k");
+        assertThatThrownBy(kernel::activate).isInstanceOf(IllegalKernelStateException.class)
+                .hasMessageContaining("ACTIVE to ACTIVE").hasMessageContaining("'k'");
+        kernel.terminate();
+        assertThatThrownBy(kernel::deactivate).isInstanceOf(IllegalKernelStateException.class)
+                .hasMessageContaining("TERMINATED to DEACTIVATED");
+    }
+
+    @Test
+    void shouldTreatASecondTerminateAsDone() {
+        KernelHandle kernel = launch("k");
+        kernel.terminate();
+        kernel.terminate();
+        assertThat(kernel.status()).isEqualTo(KernelStatus.TERMINATED);
+    }
+
+    @Test
+    void shouldRejectUnknownKernelsAndDefinitions() {
+        assertThatThrownBy(() -> runtime.kernel("missing")).isInstanceOf(KernelNotFoundException.class)
+                .hasMessageContaining("no kernel with id 'missing'");
+        assertThatThrownBy(() -> runtime.send("missing", new Ping(1, 0))).isInstanceOf(KernelNotFoundException.class);
+        assertThatThrownBy(() -> runtime.launch("nowhere", LaunchOptions.defaults()))
+                .isInstanceOf(KernelNotFoundException.class).hasMessageContaining("kernel definition with id 'nowhere'");
+    }
+
+    @Test
+    void shouldRejectASecondLaunchUnderALiveIdAndAllowItAfterTermination() {
+        launch("k");
+        assertThatThrownBy(() -> launch("k")).isInstanceOf(KernelAlreadyExistsException.class)
+                .hasMessageContaining("'k' already exists and is ACTIVE");
+        runtime.terminate("k");
+        assertThat(launch("k").call(new Ping(1, 0), Ping.class, REPLY_TIMEOUT)).isEqualTo(new Ping(1, 0));
+    }
+
+    @Test
+    void shouldRejectSendAfterTerminate() {
+        KernelHandle kernel = launch("k");
+        kernel.terminate();
+        assertThatThrownBy(() -> kernel.send(new Ping(1, 0))).isInstanceOf(IllegalKernelStateException.class)
+                .hasMessageContaining("cannot send to kernel 'k': it is TERMINATED");
+    }
+
+    @Test
+    void shouldAnswerACall() {
+        assertThat(launch("k").call(new Ping(42, 3), Ping.class, REPLY_TIMEOUT)).isEqualTo(new Ping(42, 3));
+    }
+
+    @Test
+    void shouldAnswerTheAsyncForms() throws Exception {
+        KernelHandle kernel = launch("k");
+        assertThat(kernel.callAsync(new Ping(5, 0), REPLY_TIMEOUT).get(10, TimeUnit.SECONDS)).isEqualTo(new Ping(5, 0));
+        long id = kernel.sendAsync(new Ping(6, 0)).get(10, TimeUnit.SECONDS);
+        ReceivedMessage reply = kernel.receiveAsync(REPLY_TIMEOUT).get(10, TimeUnit.SECONDS);
+        assertThat(reply.payload(Ping.class)).isEqualTo(new Ping(6, 0));
+        assertThat(reply.correlationId()).isEqualTo(id);
+        assertThat(reply.messageType()).isEqualTo(ConformanceKernel.PING_TYPE);
+    }
+
+    @Test
+    void shouldEchoPayloadsThatSpanManySlots() {
+        KernelHandle kernel = launch("k");
+        for (int size : new int[] {0, 1, 63, 64, 65, 1000, 4096, 65_000}) {
+            byte[] data = new byte[size];
+            for (int i = 0; i < size; i++) {
+                data[i] = (byte) (i * 31 + size);
+            }
+            assertThat(kernel.call(new Blob(data), Blob.class, REPLY_TIMEOUT).data()).as("%d bytes", size).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void shouldDeliverRepliesToSendsInOrder() {
+        KernelHandle kernel = launch("k");
+        int count = 2_000;
+        List<Long> received = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            kernel.send(new Ping(i, 0));
+            kernel.tryReceive().ifPresent(message -> received.add(message.payload(Ping.class).sequence()));
+        }
+        while (received.size() < count) {
+            received.add(kernel.receive(REPLY_TIMEOUT).payload(Ping.class).sequence());
+        }
+        for (int i = 0; i < count; i++) {
+            assertThat(received.get(i)).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void shouldGiveEveryConcurrentCallerItsOwnReply() throws Exception {
+        KernelHandle kernel = launch("k");
+        int threads = 8;
+        int callsEach = 500;
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int sender = t;
+                results.add(callers.submit(() -> {
+                    for (int i = 0; i < callsEach; i++) {
+                        Ping reply = kernel.call(new Ping(i, sender), Ping.class, REPLY_TIMEOUT);
+                        assertThat(reply).isEqualTo(new Ping(i, sender));
+                    }
+                    return callsEach;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> result : results) {
+                total += result.get();
+            }
+            KernelMetrics metrics = kernel.metrics();
+            assertThat(total).isEqualTo(threads * callsEach);
+            assertThat(metrics.messagesIn()).isEqualTo(total);
+            assertThat(metrics.processed()).isEqualTo(total);
+            assertThat(metrics.messagesOut()).isEqualTo(total);
+            assertThat(metrics.lateReplies()).isZero();
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldAnswerAThrowingHandlerWithAnErrorAndKeepServing() {
+        KernelHandle kernel = launch("k");
+        assertThatThrownBy(() -> kernel.call(new Fail(9), Ping.class, REPLY_TIMEOUT))
+                .isInstanceOfSatisfying(KernelErrorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.HANDLER_FAILED);
+                    assertThat(e.getMessage()).contains("failure 9 requested by the sender");
+                });
+        kernel.send(new Fail(10));
+        assertThatThrownBy(() -> kernel.receive(REPLY_TIMEOUT)).isInstanceOf(KernelErrorException.class)
+                .hasMessageContaining("failure 10");
+        assertThat(kernel.call(new Ping(1, 0), Ping.class, REPLY_TIMEOUT)).isEqualTo(new Ping(1, 0));
+        KernelMetrics metrics = kernel.metrics();
+        assertThat(metrics.errors()).isEqualTo(2);
+        assertThat(metrics.lastError()).isEqualTo(ErrorCode.HANDLER_FAILED.name());
+        assertThat(kernel.status()).isEqualTo(KernelStatus.ACTIVE);
+    }
+
+    @Test
+    void shouldRejectAMessageLargerThanTheMaximum() {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withMaxMessageSize(1_024));
+        assertThatThrownBy(() -> kernel.send(new Blob(new byte[2_000]))).isInstanceOf(MessageTooLargeException.class)
+                .hasMessageContaining("kernel 'k'").hasMessageContaining("maximum message size is 1024 bytes");
+        assertThat(kernel.call(new Blob(new byte[900]), Blob.class, REPLY_TIMEOUT).data()).hasSize(900);
+    }
+
+    @Test
+    void shouldRejectATypeTheKernelDoesNotDeclare() {
+        KernelHandle kernel = launch("k");
+        assertThatThrownBy(() -> kernel.send("text")).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("no message type for java.lang.String");
+        assertThatThrownBy(() -> kernel.send(null)).isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void shouldFailWithQueueFullAfterABoundedWait() {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withQueueCapacity(16).withMaxMessageSize(512).withAutoActivate(false));
+        int sent = 0;
+        long start = System.nanoTime();
+        try {
+            while (sent < 100) {
+                kernel.send(new Ping(sent, 0));
+                sent++;
+            }
+        } catch (QueueFullException e) {
+            assertThat(e).hasMessageContaining("input queue of kernel 'k' (16 slots) stayed full for 200 ms");
+        }
+        assertThat(sent).isEqualTo(16);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        kernel.activate();
+        for (int i = 0; i < sent; i++) {
+            assertThat(kernel.receive(REPLY_TIMEOUT).payload(Ping.class).sequence()).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void shouldTimeOutACallAndCountTheLateReply() {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withAutoActivate(false));
+        assertThatThrownBy(() -> kernel.call(new Ping(1, 0), Ping.class, Duration.ofMillis(50)))
+                .isInstanceOf(KernelTimeoutException.class).hasMessageContaining("the reply to message");
+        kernel.activate();
+        assertThat(kernel.call(new Ping(2, 0), Ping.class, REPLY_TIMEOUT)).isEqualTo(new Ping(2, 0));
+        assertThat(kernel.metrics().lateReplies()).isEqualTo(1);
+        assertThat(kernel.tryReceive()).isEmpty();
+    }
+
+    @Test
+    void shouldTimeOutAReceiveWhenNothingArrives() {
+        KernelHandle kernel = launch("k");
+        assertThatThrownBy(() -> kernel.receive(Duration.ofMillis(20))).isInstanceOf(KernelTimeoutException.class)
+                .hasMessageContaining("from kernel 'k'");
+        assertThat(kernel.tryReceive()).isEmpty();
+    }
+
+    @Test
+    void shouldFailQueuedCallsWhenTerminated() {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withAutoActivate(false));
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(kernel.callAsync(new Ping(i, 0), REPLY_TIMEOUT));
+        }
+        kernel.send(new Ping(99, 0));
+        kernel.terminate();
+        for (CompletableFuture<Object> call : calls) {
+            assertThatThrownBy(call::get).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOfSatisfying(KernelErrorException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.KERNEL_TERMINATED));
+        }
+        KernelMetrics metrics = kernel.metrics();
+        assertThat(metrics.status()).isEqualTo(KernelStatus.TERMINATED);
+        assertThat(metrics.messagesIn()).isEqualTo(4);
+        assertThat(metrics.dropped()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldReportMetrics() {
+        KernelHandle kernel = launch("k");
+        for (int i = 0; i < 200; i++) {
+            kernel.call(new Ping(i, 0), Ping.class, REPLY_TIMEOUT);
+        }
+        KernelMetrics metrics = kernel.metrics();
+        assertThat(metrics.kernelId()).isEqualTo("k");
+        assertThat(metrics.status()).isEqualTo(KernelStatus.ACTIVE);
+        assertThat(metrics.messagesIn()).isEqualTo(200);
+        assertThat(metrics.processed()).isEqualTo(200);
+        assertThat(metrics.messagesOut()).isEqualTo(200);
+        assertThat(metrics.dropped()).isZero();
+        assertThat(metrics.errors()).isZero();
+        assertThat(metrics.inputDepth()).isZero();
+        assertThat(metrics.outputDepth()).isZero();
+        assertThat(metrics.latencyP50()).isPositive();
+        assertThat(metrics.latencyP99()).isGreaterThanOrEqualTo(metrics.latencyP50());
+        assertThat(metrics.latencyP999()).isGreaterThanOrEqualTo(metrics.latencyP99());
+        assertThat(metrics.latencyMax()).isGreaterThanOrEqualTo(metrics.latencyP999());
+        assertThat(metrics.throughput()).isPositive();
+        assertThat(metrics.uptime()).isPositive();
+        assertThat(metrics.device()).isNotNull();
+        assertThat(metrics.lastError()).isEmpty();
+    }
+
+    @Test
+    void shouldListItsBackendAsAvailable() {
+        assertThat(runtime.backends()).anySatisfy(info -> {
+            assertThat(info.type()).isEqualTo(backend().type());
+            assertThat(info.available()).isTrue();
+            assertThat(info.devices()).isNotEmpty();
+        });
+        assertThat(runtime.backends()).anySatisfy(info -> assertThat(info.type()).isEqualTo(BackendType.CPU));
+    }
+
+    @Test
+    void shouldTerminateEveryKernelOnShutdown() {
+        KernelHandle first = launch("a");
+        KernelHandle second = launch("b");
+        runtime.shutdown();
+        assertThat(first.status()).isEqualTo(KernelStatus.TERMINATED);
+        assertThat(second.status()).isEqualTo(KernelStatus.TERMINATED);
+        assertThatThrownBy(() -> launch("c")).hasMessageContaining("shut down");
+    }
+}

@@ -1,0 +1,27 @@
+package io.ringkernel.examples;
+
+import io.ringkernel.spi.KernelDefinition;
+import io.ringkernel.spi.MessageHandler;
+import io.ringkernel.spi.MessageType;
+import java.util.List;
+
+/** Answers every {@link Greeting} with the same greeting. */
+public final class EchoKernel implements KernelDefinition {
+    /** The definition's id. */
+    public static final String ID = "echo";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<MessageType<?>> messageTypes() {
+        return List.of(MessageType.of(1, Greeting.class, "kryo"));
+    }
+
+    @Override
+    public MessageHandler javaHandler() {
+        return (message, context) -> message;
+    }
+}

@@ -1,0 +1,163 @@
+package io.ringkernel.runtime.internal;
+
+import io.ringkernel.api.BackendInfo;
+import io.ringkernel.api.BackendType;
+import io.ringkernel.api.Dim3;
+import io.ringkernel.api.KernelAlreadyExistsException;
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.KernelLaunchException;
+import io.ringkernel.api.KernelNotFoundException;
+import io.ringkernel.api.KernelStatus;
+import io.ringkernel.api.LaunchMode;
+import io.ringkernel.api.LaunchOptions;
+import io.ringkernel.api.RingKernelException;
+import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.protocol.HybridLogicalClock;
+import io.ringkernel.spi.Backend;
+import io.ringkernel.spi.KernelDefinition;
+import io.ringkernel.spi.RuntimeSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The runtime: registries of plug-ins, the live kernels, and the host's clock. */
+final class DefaultRingKernelRuntime implements RingKernelRuntime {
+    private static final System.Logger LOG = System.getLogger(DefaultRingKernelRuntime.class.getName());
+
+    private final RuntimeConfig config;
+    private final BackendRegistry backends;
+    private final SerializerRegistry serializers;
+    private final Map<String, KernelDefinition> definitions = new ConcurrentHashMap<>();
+    private final Map<String, KernelInstance> kernels = new ConcurrentHashMap<>();
+    private final BackendType defaultBackend;
+    private final HybridLogicalClock hostClock = HybridLogicalClock.system(0);
+    private final AtomicInteger kernelNumbers = new AtomicInteger();
+    private final ExecutorService async = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "ringkernel-async");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean running = true;
+
+    DefaultRingKernelRuntime(RuntimeSpec spec) {
+        this.config = spec.config();
+        this.backends = new BackendRegistry(spec.backends(), spec.device(), config);
+        this.serializers = new SerializerRegistry(spec.serializers());
+        for (KernelDefinition definition : spec.kernels()) {
+            if (definitions.putIfAbsent(definition.id(), definition) != null) {
+                throw new IllegalArgumentException("two kernel definitions share the id '" + definition.id() + "'");
+            }
+        }
+        this.defaultBackend = backends.select(spec.backend()).type();
+        LOG.log(System.Logger.Level.INFO, "RingKernel runtime started on the {0} backend with {1} kernel definitions",
+                defaultBackend, definitions.size());
+    }
+
+    @Override
+    public synchronized KernelHandle launch(String kernelId, Dim3 grid, Dim3 block, LaunchOptions options) {
+        requireRunning();
+        KernelInstance existing = kernels.get(kernelId);
+        if (existing != null && existing.status() != KernelStatus.TERMINATED) {
+            throw new KernelAlreadyExistsException(kernelId, existing.status());
+        }
+        String definitionId = options.definitionId() != null ? options.definitionId() : kernelId;
+        KernelDefinition definition = definitions.get(definitionId);
+        if (definition == null) {
+            throw new KernelNotFoundException(definitionId, "kernel definition");
+        }
+        BackendType requested = options.backend() == null ? defaultBackend : options.backend();
+        Backend backend = backends.select(requested == BackendType.AUTO ? defaultBackend : requested);
+        LaunchMode mode = options.mode() != null ? options.mode() : backend.defaultMode();
+        if (!backend.modes().contains(mode)) {
+            throw new KernelLaunchException(kernelId, "backend " + backend.type() + " cannot run kernel '" + kernelId
+                    + "' in " + mode + " mode; it supports " + backend.modes(), null);
+        }
+        KernelSetup setup = new KernelSetup(kernelId, kernelNumbers.incrementAndGet(), serializers.program(definition),
+                backend.type(), backends.context(backend), mode, grid, block,
+                orDefault(options.inputCapacity(), config.defaultQueueCapacity()),
+                orDefault(options.outputCapacity(), config.defaultQueueCapacity()),
+                orDefault(options.maxMessageSize(), config.maxMessageSize()), config, hostClock, async);
+        KernelInstance kernel = new KernelInstance(setup);
+        try {
+            kernel.launch();
+        } catch (RingKernelException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new KernelLaunchException(kernelId, "backend " + backend.type() + " failed to launch kernel '"
+                    + kernelId + "': " + e.getMessage(), e);
+        }
+        kernels.put(kernelId, kernel);
+        if (options.autoActivate()) {
+            kernel.activate();
+        }
+        return kernel;
+    }
+
+    private static int orDefault(int value, int fallback) {
+        return value != 0 ? value : fallback;
+    }
+
+    @Override
+    public KernelHandle kernel(String kernelId) {
+        KernelInstance kernel = kernels.get(kernelId);
+        if (kernel == null) {
+            throw new KernelNotFoundException(kernelId, "kernel");
+        }
+        return kernel;
+    }
+
+    @Override
+    public List<String> listKernels() {
+        return kernels.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public List<String> listDefinitions() {
+        return definitions.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public List<BackendInfo> backends() {
+        return backends.infos();
+    }
+
+    @Override
+    public BackendType defaultBackend() {
+        return defaultBackend;
+    }
+
+    @Override
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    /** @return bytes of kernel memory currently held, all kernels together */
+    long kernelMemoryBytes() {
+        return kernels.values().stream().filter(kernel -> kernel.status() != KernelStatus.TERMINATED)
+                .mapToLong(KernelInstance::memoryBytes).sum();
+    }
+
+    @Override
+    public void shutdown() {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+        }
+        kernels.values().forEach(KernelInstance::terminate);
+        backends.close();
+        async.shutdownNow();
+        LOG.log(System.Logger.Level.INFO, "RingKernel runtime shut down");
+    }
+
+    private void requireRunning() {
+        if (!running) {
+            throw new RingKernelException(null, "the runtime has been shut down");
+        }
+    }
+}

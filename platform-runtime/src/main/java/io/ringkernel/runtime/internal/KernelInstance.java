@@ -1,0 +1,297 @@
+package io.ringkernel.runtime.internal;
+
+import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
+
+import io.ringkernel.api.ErrorCode;
+import io.ringkernel.api.KernelErrorException;
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.KernelMetrics;
+import io.ringkernel.api.KernelStatus;
+import io.ringkernel.api.KernelTimeoutException;
+import io.ringkernel.api.LaunchMode;
+import io.ringkernel.api.QueueFullException;
+import io.ringkernel.api.ReceivedMessage;
+import io.ringkernel.api.SerializationException;
+import io.ringkernel.protocol.MessageHeader;
+import io.ringkernel.protocol.RingDescriptor;
+import io.ringkernel.spi.BackendKernel;
+import io.ringkernel.spi.KernelResources;
+import io.ringkernel.spi.KernelSignals;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One launched kernel: its memory, its backend kernel, and the host side of its queues. Every
+ * message sent to it ends in exactly one outcome — a reply, an error reply, or (when it is
+ * terminated first) a {@link ErrorCode#KERNEL_TERMINATED} failure counted in its metrics.
+ */
+final class KernelInstance implements KernelHandle {
+    private final KernelSetup setup;
+    private final KernelLifecycle lifecycle;
+    private final KernelMemory memory;
+    private final PendingCalls pending = new PendingCalls();
+    private final LatencyTracker latency = new LatencyTracker();
+    private final MessageSender sender;
+    private final OutputDispatcher dispatcher;
+    private final LongAdder unprocessed = new LongAdder();
+    private final long launchedAt = System.nanoTime();
+    private volatile BackendKernel backendKernel;
+    private volatile String failure = "";
+    private volatile KernelMetrics finalMetrics;
+
+    KernelInstance(KernelSetup setup) {
+        int maxPayload = setup.maxMessageSize() - HEADER_LENGTH;
+        requireQueueFits(setup, "input", setup.inputCapacity(), maxPayload);
+        requireQueueFits(setup, "output", setup.outputCapacity(), maxPayload);
+        this.setup = setup;
+        this.lifecycle = new KernelLifecycle(setup.kernelId());
+        this.memory = new KernelMemory(setup.context(), setup.inputCapacity(), setup.outputCapacity(),
+                setup.config().slotSize());
+        memory.controlBlock.initialise(setup.kernelNumber(), memory.input, memory.output, maxPayload,
+                setup.mode() == LaunchMode.EVENT_DRIVEN);
+        this.sender = new MessageSender(setup.kernelId(), setup.kernelNumber(), memory.input,
+                setup.program().definition().messageTypes(), setup.program().codecs(), setup.maxMessageSize(),
+                setup.config().sendTimeout(), setup.hostClock(), latency);
+        this.dispatcher = new OutputDispatcher(setup.kernelId(), memory.output, setup.program().codecs(), pending,
+                latency, setup.hostClock(), this::wakeKernel);
+    }
+
+    private static void requireQueueFits(KernelSetup setup, String queue, int capacity, int maxPayload) {
+        int ringLimit = RingDescriptor.maxPayload(capacity, setup.config().slotSize());
+        if (maxPayload > ringLimit) {
+            throw new IllegalArgumentException("kernel '" + setup.kernelId() + "': an " + queue + " queue of "
+                    + capacity + " slots of " + setup.config().slotSize() + " B holds payloads up to " + ringLimit
+                    + " B, less than the maximum message size of " + setup.maxMessageSize()
+                    + " B allows; raise the queue capacity or lower maxMessageSize");
+        }
+    }
+
+    /** Launches the kernel on its backend: CREATED → LAUNCHED. */
+    void launch() {
+        KernelResources resources = new KernelResources(setup.kernelId(), setup.kernelNumber(), setup.mode(),
+                setup.grid(), setup.block(), memory.controlBlock, memory.telemetry, memory.input, memory.output,
+                new Signals());
+        backendKernel = setup.context().launch(setup.context().compile(setup.program()), resources);
+        lifecycle.transition(KernelStatus.LAUNCHED);
+    }
+
+    /** @return bytes of memory the kernel holds */
+    long memoryBytes() {
+        return memory.bytes();
+    }
+
+    @Override
+    public String id() {
+        return setup.kernelId();
+    }
+
+    @Override
+    public synchronized void activate() {
+        lifecycle.transition(KernelStatus.ACTIVE);
+        backendKernel.activate();
+    }
+
+    @Override
+    public synchronized void deactivate() {
+        lifecycle.transition(KernelStatus.DEACTIVATED);
+        backendKernel.deactivate();
+    }
+
+    @Override
+    public void terminate() {
+        synchronized (this) {
+            KernelStatus current = lifecycle.status();
+            if (current == KernelStatus.TERMINATED || current == KernelStatus.TERMINATING) {
+                return;
+            }
+            lifecycle.transition(KernelStatus.TERMINATING);
+        }
+        while (sender.activeSenders() > 0) {
+            Thread.onSpinWait();
+        }
+        boolean stopped = backendKernel == null || backendKernel.terminate(setup.config().terminationTimeout());
+        dispatcher.drain();
+        if (stopped) {
+            memory.input.read(this::failUnprocessed, Integer.MAX_VALUE);
+        } else {
+            failure = "did not stop within the termination timeout of " + setup.config().terminationTimeout().toMillis() + " ms";
+        }
+        pending.failAll(id -> new KernelErrorException(id(), id, ErrorCode.KERNEL_TERMINATED,
+                "the kernel terminated before it answered"));
+        finalMetrics = snapshot(stopped ? KernelStatus.TERMINATED : KernelStatus.FAILED);
+        if (stopped) {
+            lifecycle.transition(KernelStatus.TERMINATED);
+            memory.close();
+        } else {
+            lifecycle.transition(KernelStatus.FAILED);
+        }
+    }
+
+    private void failUnprocessed(ByteBuffer buffer, int offset, int recordLength) {
+        MessageHeader header = new MessageHeader().wrap(buffer, offset);
+        unprocessed.increment();
+        if (header.problem(recordLength) == null && header.hasFlag(FLAG_CALL)) {
+            CompletableFuture<Object> call = pending.remove(header.correlationId());
+            if (call != null) {
+                call.completeExceptionally(new KernelErrorException(id(), header.messageId(), ErrorCode.KERNEL_TERMINATED,
+                        "the kernel terminated before it processed the message"));
+            }
+        }
+    }
+
+    @Override
+    public long send(Object message) {
+        long messageId = sender.nextMessageId();
+        sender.send(message, messageId, false, sender.sendTimeout(), this::requireAccepting);
+        wakeKernel();
+        return messageId;
+    }
+
+    @Override
+    public CompletableFuture<Long> sendAsync(Object message) {
+        long messageId = sender.nextMessageId();
+        try {
+            sender.send(message, messageId, false, Duration.ZERO, this::requireAccepting);
+        } catch (QueueFullException full) {
+            return CompletableFuture.supplyAsync(() -> {
+                sender.send(message, messageId, false, sender.sendTimeout(), this::requireAccepting);
+                wakeKernel();
+                return messageId;
+            }, setup.async());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        wakeKernel();
+        return CompletableFuture.completedFuture(messageId);
+    }
+
+    @Override
+    public ReceivedMessage receive(Duration timeout) {
+        InboxEntry entry;
+        dispatcher.drain();
+        try {
+            entry = dispatcher.inbox().poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KernelTimeoutException(id(), "a message (interrupted)", timeout);
+        }
+        if (entry == null) {
+            throw new KernelTimeoutException(id(), "a message", timeout);
+        }
+        dispatcher.drain();
+        return entry.messageOrThrow();
+    }
+
+    @Override
+    public Optional<ReceivedMessage> tryReceive() {
+        dispatcher.drain();
+        InboxEntry entry = dispatcher.inbox().poll();
+        if (entry == null) {
+            return Optional.empty();
+        }
+        dispatcher.drain();
+        return Optional.of(entry.messageOrThrow());
+    }
+
+    @Override
+    public CompletableFuture<ReceivedMessage> receiveAsync(Duration timeout) {
+        return CompletableFuture.supplyAsync(() -> receive(timeout), setup.async());
+    }
+
+    @Override
+    public <R> R call(Object request, Class<R> replyType, Duration timeout) {
+        Object reply = Futures.await(id(), callAsync(request, timeout));
+        if (!replyType.isInstance(reply)) {
+            throw new SerializationException(id(), "kernel '" + id() + "' replied with a "
+                    + reply.getClass().getName() + ", not the expected " + replyType.getName(), null);
+        }
+        return replyType.cast(reply);
+    }
+
+    @Override
+    public CompletableFuture<Object> callAsync(Object request, Duration timeout) {
+        long messageId = sender.nextMessageId();
+        CompletableFuture<Object> reply = pending.register(messageId);
+        try {
+            sender.send(request, messageId, true, sender.sendTimeout(), this::requireAccepting);
+        } catch (RuntimeException e) {
+            pending.remove(messageId);
+            return CompletableFuture.failedFuture(e);
+        }
+        wakeKernel();
+        return reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                pending.remove(messageId);
+                return CompletableFuture.failedFuture(
+                        new KernelTimeoutException(id(), "the reply to message " + messageId, timeout));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    @Override
+    public KernelStatus status() {
+        return lifecycle.status();
+    }
+
+    @Override
+    public KernelMetrics metrics() {
+        KernelMetrics frozen = finalMetrics;
+        return frozen != null ? frozen : snapshot(lifecycle.status());
+    }
+
+    private KernelMetrics snapshot(KernelStatus status) {
+        LatencyTracker.Percentiles percentiles = latency.percentiles();
+        Duration uptime = Duration.ofNanos(System.nanoTime() - launchedAt);
+        long processed = memory.telemetry.processed();
+        double seconds = Math.max(uptime.toNanos(), 1) / 1e9;
+        return new KernelMetrics(id(), status, setup.backend(), setup.mode(), setup.context().device(),
+                sender.messagesIn(), dispatcher.messagesOut(), processed,
+                memory.telemetry.dropped() + unprocessed.sum(), memory.telemetry.errors(), dispatcher.lateReplies(),
+                memory.input.depth(), memory.output.depth() + dispatcher.inbox().size(), percentiles.p50(),
+                percentiles.p99(), percentiles.p999(), percentiles.max(), processed / seconds, uptime, lastError());
+    }
+
+    private String lastError() {
+        if (!failure.isEmpty()) {
+            return failure;
+        }
+        int code = memory.telemetry.lastErrorCode();
+        return code == 0 ? "" : ErrorCode.fromWire(code).name();
+    }
+
+    private void requireAccepting() {
+        lifecycle.requireAcceptingMessages("send to");
+    }
+
+    private void wakeKernel() {
+        BackendKernel kernel = backendKernel;
+        if (kernel != null) {
+            kernel.wake();
+        }
+    }
+
+    /** The backend's callbacks into this kernel. */
+    private final class Signals implements KernelSignals {
+        @Override
+        public void outputCommitted() {
+            dispatcher.drain();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            failure = String.valueOf(cause);
+            if (lifecycle.tryTransition(KernelStatus.FAILED)) {
+                pending.failAll(id -> new KernelErrorException(id(), id, ErrorCode.BACKEND_FAULT, failure));
+            }
+        }
+    }
+}

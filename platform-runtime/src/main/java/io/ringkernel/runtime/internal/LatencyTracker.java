@@ -1,0 +1,55 @@
+package io.ringkernel.runtime.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Host-observed latency: from a message's commit to the input ring to its reply's dispatch.
+ * Send times are kept in a small table indexed by message id; replies look theirs up by
+ * correlation id. When more than {@link #SLOTS} messages are in flight the oldest entries are
+ * overwritten and their replies go unsampled, so memory stays fixed per kernel.
+ */
+final class LatencyTracker {
+    static final int SLOTS = 1024;
+    private static final int MASK = SLOTS - 1;
+
+    private final AtomicLongArray ids = new AtomicLongArray(SLOTS);
+    private final AtomicLongArray sentAt = new AtomicLongArray(SLOTS);
+    private final Recorder recorder = new Recorder(3);
+    private final Histogram total = new Histogram(3);
+
+    void sent(long messageId, long nanoTime) {
+        int slot = (int) (messageId & MASK);
+        sentAt.set(slot, nanoTime);
+        ids.setRelease(slot, messageId);
+    }
+
+    void replied(long correlationId, long nanoTime) {
+        int slot = (int) (correlationId & MASK);
+        if (ids.getAcquire(slot) != correlationId) {
+            return;
+        }
+        long start = sentAt.get(slot);
+        if (ids.get(slot) == correlationId && nanoTime >= start) {
+            recorder.recordValue(nanoTime - start);
+        }
+    }
+
+    /** @return percentiles of every latency recorded so far */
+    synchronized Percentiles percentiles() {
+        total.add(recorder.getIntervalHistogram());
+        if (total.getTotalCount() == 0) {
+            return Percentiles.NONE;
+        }
+        return new Percentiles(Duration.ofNanos(total.getValueAtPercentile(50)),
+                Duration.ofNanos(total.getValueAtPercentile(99)), Duration.ofNanos(total.getValueAtPercentile(99.9)),
+                Duration.ofNanos(total.getMaxValue()));
+    }
+
+    /** Latency percentiles; all zero before the first sample. */
+    record Percentiles(Duration p50, Duration p99, Duration p999, Duration max) {
+        static final Percentiles NONE = new Percentiles(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+}

@@ -1,0 +1,140 @@
+package io.ringkernel.runtime.internal;
+
+import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
+
+import io.ringkernel.api.MessageTooLargeException;
+import io.ringkernel.api.QueueFullException;
+import io.ringkernel.api.SerializationException;
+import io.ringkernel.protocol.HeaderFields;
+import io.ringkernel.protocol.HybridLogicalClock;
+import io.ringkernel.protocol.ManyToOneSlotRing;
+import io.ringkernel.protocol.MessageWriter;
+import io.ringkernel.spi.MessageCodec;
+import io.ringkernel.spi.MessageType;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The host side of a kernel's input ring: encodes a message with its type's codec, frames it and
+ * writes it, waiting with a bounded backoff while the ring is full. Many threads may send at once.
+ * Senders are counted in and out, so termination can wait until no sender still writes.
+ */
+final class MessageSender {
+    private final String kernelId;
+    private final int kernelNumber;
+    private final ManyToOneSlotRing input;
+    private final Map<Class<?>, MessageType<?>> typesByClass = new HashMap<>();
+    private final Map<Integer, MessageCodec> codecs;
+    private final int maxMessageSize;
+    private final Duration sendTimeout;
+    private final HybridLogicalClock hostClock;
+    private final LatencyTracker latency;
+    private final AtomicLong nextMessageId = new AtomicLong(1);
+    private final AtomicInteger activeSenders = new AtomicInteger();
+    private final LongAdder messagesIn = new LongAdder();
+
+    MessageSender(String kernelId, int kernelNumber, ManyToOneSlotRing input, List<MessageType<?>> types,
+                  Map<Integer, MessageCodec> codecs, int maxMessageSize, Duration sendTimeout,
+                  HybridLogicalClock hostClock, LatencyTracker latency) {
+        this.kernelId = kernelId;
+        this.kernelNumber = kernelNumber;
+        this.input = input;
+        types.forEach(type -> typesByClass.put(type.javaType(), type));
+        this.codecs = codecs;
+        this.maxMessageSize = maxMessageSize;
+        this.sendTimeout = sendTimeout;
+        this.hostClock = hostClock;
+        this.latency = latency;
+    }
+
+    long nextMessageId() {
+        return nextMessageId.getAndIncrement();
+    }
+
+    long messagesIn() {
+        return messagesIn.sum();
+    }
+
+    int activeSenders() {
+        return activeSenders.get();
+    }
+
+    /**
+     * @param message the payload object
+     * @param messageId its id, from {@link #nextMessageId()}
+     * @param call true if a call waits for the reply
+     * @param timeout how long to wait for room
+     * @param accepting run before and while waiting: throws if the kernel stopped taking messages
+     */
+    void send(Object message, long messageId, boolean call, Duration timeout, Runnable accepting) {
+        activeSenders.incrementAndGet();
+        try {
+            accepting.run();
+            MessageType<?> type = typeOf(message);
+            ByteBuffer payload = encode(type, message);
+            int length = payload.remaining();
+            if (length + HEADER_LENGTH > maxMessageSize) {
+                throw new MessageTooLargeException(kernelId, type.javaType().getName(), length + HEADER_LENGTH, maxMessageSize);
+            }
+            HeaderFields fields = new HeaderFields(messageId, call ? messageId : 0, hostClock.tick(), 0, 0, kernelNumber,
+                    type.typeId(), length, call ? FLAG_CALL : 0, (byte) 0);
+            write(fields, payload, timeout, accepting);
+            messagesIn.increment();
+        } finally {
+            activeSenders.decrementAndGet();
+        }
+    }
+
+    /** @return the default send timeout */
+    Duration sendTimeout() {
+        return sendTimeout;
+    }
+
+    private void write(HeaderFields fields, ByteBuffer payload, Duration timeout, Runnable accepting) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Backoff backoff = null;
+        while (true) {
+            latency.sent(fields.messageId(), System.nanoTime());
+            if (MessageWriter.tryWrite(input, fields, payload) != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+                return;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new QueueFullException(kernelId, "input", input.capacity(), timeout);
+            }
+            accepting.run();
+            if (backoff == null) {
+                backoff = new Backoff();
+            }
+            backoff.idle();
+        }
+    }
+
+    private ByteBuffer encode(MessageType<?> type, Object message) {
+        try {
+            return codecs.get(type.typeId()).encode(message);
+        } catch (SerializationException e) {
+            throw new SerializationException(kernelId, "kernel '" + kernelId + "' could not encode a "
+                    + type.javaType().getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MessageType<?> typeOf(Object message) {
+        if (message == null) {
+            throw new SerializationException(kernelId, "cannot send null to kernel '" + kernelId + "'", null);
+        }
+        MessageType<?> type = typesByClass.get(message.getClass());
+        if (type == null) {
+            throw new SerializationException(kernelId, "kernel '" + kernelId + "' has no message type for "
+                    + message.getClass().getName() + "; it accepts " + typesByClass.keySet().stream()
+                    .map(Class::getName).sorted().toList(), null);
+        }
+        return type;
+    }
+}

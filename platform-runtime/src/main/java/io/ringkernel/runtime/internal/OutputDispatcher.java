@@ -1,0 +1,138 @@
+package io.ringkernel.runtime.internal;
+
+import static io.ringkernel.protocol.MessageHeaderDescriptor.ERROR_TYPE;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
+
+import io.ringkernel.api.ErrorCode;
+import io.ringkernel.api.KernelErrorException;
+import io.ringkernel.api.ReceivedMessage;
+import io.ringkernel.api.RingKernelException;
+import io.ringkernel.api.SerializationException;
+import io.ringkernel.protocol.ErrorPayload;
+import io.ringkernel.protocol.HybridLogicalClock;
+import io.ringkernel.protocol.ManyToOneSlotRing;
+import io.ringkernel.protocol.MessageHeader;
+import io.ringkernel.protocol.RecordHandler;
+import io.ringkernel.spi.MessageCodec;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The host side of a kernel's output ring: takes each record, completes the call waiting for it
+ * or queues it in the bounded inbox for {@code receive}. One thread drains at a time; any thread
+ * may ask for a drain. When the inbox is full, records stay in the ring (backpressure on the
+ * kernel) until {@code receive} makes room.
+ */
+final class OutputDispatcher implements RecordHandler {
+    private final String kernelId;
+    private final ManyToOneSlotRing output;
+    private final Map<Integer, MessageCodec> codecs;
+    private final PendingCalls pending;
+    private final LatencyTracker latency;
+    private final HybridLogicalClock hostClock;
+    private final BlockingQueue<InboxEntry> inbox;
+    private final Runnable afterDrain;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final MessageHeader header = new MessageHeader();
+    private final LongAdder messagesOut = new LongAdder();
+    private final LongAdder lateReplies = new LongAdder();
+
+    OutputDispatcher(String kernelId, ManyToOneSlotRing output, Map<Integer, MessageCodec> codecs, PendingCalls pending,
+                     LatencyTracker latency, HybridLogicalClock hostClock, Runnable afterDrain) {
+        this.kernelId = kernelId;
+        this.output = output;
+        this.codecs = codecs;
+        this.pending = pending;
+        this.latency = latency;
+        this.hostClock = hostClock;
+        this.inbox = new ArrayBlockingQueue<>(output.capacity());
+        this.afterDrain = afterDrain;
+    }
+
+    BlockingQueue<InboxEntry> inbox() {
+        return inbox;
+    }
+
+    long messagesOut() {
+        return messagesOut.sum();
+    }
+
+    long lateReplies() {
+        return lateReplies.sum();
+    }
+
+    /** Moves every record it can from the output ring to waiting calls and the inbox. */
+    void drain() {
+        do {
+            if (!draining.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                while (inbox.remainingCapacity() > 0 && output.read(this, 1) == 1) {
+                    messagesOut.increment();
+                }
+            } finally {
+                draining.set(false);
+            }
+            afterDrain.run();
+        } while (inbox.remainingCapacity() > 0 && output.hasCommitted());
+    }
+
+    @Override
+    public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
+        header.wrap(buffer, offset);
+        long correlationId = header.correlationId();
+        latency.replied(correlationId, System.nanoTime());
+        String problem = header.problem(recordLength);
+        Object payload = null;
+        RingKernelException error = null;
+        if (problem != null) {
+            error = new KernelErrorException(kernelId, correlationId, ErrorCode.MALFORMED_MESSAGE,
+                    "the kernel wrote a malformed reply: " + problem);
+        } else {
+            hostClock.update(header.timestamp());
+            try {
+                payload = decode(buffer);
+            } catch (RingKernelException e) {
+                error = e;
+            }
+        }
+        if (header.hasFlag(FLAG_CALL)) {
+            complete(correlationId, payload, error);
+        } else {
+            ReceivedMessage message = error != null ? null : new ReceivedMessage(header.messageId(), correlationId,
+                    header.messageType(), HybridLogicalClock.unpack(header.timestamp(), header.sourceKernel()), payload);
+            inbox.add(new InboxEntry(message, error));
+        }
+    }
+
+    private Object decode(ByteBuffer buffer) {
+        int type = header.messageType();
+        if (type == ERROR_TYPE) {
+            ErrorPayload failure = ErrorPayload.decode(buffer, header.payloadOffset(), header.payloadLength());
+            throw new KernelErrorException(kernelId, header.correlationId(), failure.code(), failure.detail());
+        }
+        MessageCodec codec = codecs.get(type);
+        if (codec == null) {
+            throw new SerializationException(kernelId, "kernel '" + kernelId + "' wrote message type " + type
+                    + ", which its definition does not declare", null);
+        }
+        return codec.decode(buffer.slice(header.payloadOffset(), header.payloadLength()).asReadOnlyBuffer());
+    }
+
+    private void complete(long correlationId, Object payload, RingKernelException error) {
+        CompletableFuture<Object> call = pending.remove(correlationId);
+        if (call == null) {
+            lateReplies.increment();
+        } else if (error != null) {
+            call.completeExceptionally(error);
+        } else {
+            call.complete(payload);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.ringkernel.runtime.internal.cpu;
+
+import io.ringkernel.protocol.HeaderFields;
+import io.ringkernel.protocol.ManyToOneSlotRing;
+import io.ringkernel.protocol.MessageWriter;
+import io.ringkernel.protocol.Telemetry;
+import io.ringkernel.spi.KernelSignals;
+import java.nio.ByteBuffer;
+
+/**
+ * Writes a kernel's replies to its output ring. When the ring is full it first lets the host
+ * drain it; if it is still full the reply is parked here and the kernel stops reading input until
+ * {@link #flush()} succeeds, so a slow reader stalls only its own kernel, never a worker thread.
+ */
+final class ReplyWriter {
+    private final ManyToOneSlotRing output;
+    private final Telemetry telemetry;
+    private final KernelSignals signals;
+    private volatile HeaderFields parkedFields;
+    private ByteBuffer parkedPayload = ByteBuffer.allocate(0);
+
+    ReplyWriter(ManyToOneSlotRing output, Telemetry telemetry, KernelSignals signals) {
+        this.output = output;
+        this.telemetry = telemetry;
+        this.signals = signals;
+    }
+
+    /**
+     * @param fields the reply's header
+     * @param payload its payload (copied if it must be parked)
+     */
+    void write(HeaderFields fields, ByteBuffer payload) {
+        if (tryWrite(fields, payload)) {
+            return;
+        }
+        signals.outputCommitted();
+        if (tryWrite(fields, payload)) {
+            return;
+        }
+        if (parkedPayload.capacity() < payload.remaining()) {
+            parkedPayload = ByteBuffer.allocate(payload.remaining());
+        }
+        parkedPayload.clear();
+        parkedPayload.put(payload.duplicate()).flip();
+        parkedFields = fields;
+    }
+
+    /** @return true if a reply waits for room in the output ring */
+    boolean parked() {
+        return parkedFields != null;
+    }
+
+    /** @return true if nothing is parked any more */
+    boolean flush() {
+        if (parkedFields != null && tryWrite(parkedFields, parkedPayload)) {
+            parkedFields = null;
+        }
+        return parkedFields == null;
+    }
+
+    private boolean tryWrite(HeaderFields fields, ByteBuffer payload) {
+        if (MessageWriter.tryWrite(output, fields, payload) == ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+            return false;
+        }
+        telemetry.recordReply();
+        return true;
+    }
+}
