@@ -13,13 +13,16 @@ import java.nio.charset.StandardCharsets;
  * @param detail the explanation
  */
 public record ErrorPayload(ErrorCode code, String detail) {
-    /** Longest explanation kept, in bytes; longer ones are cut. */
+    /** Longest explanation kept, in bytes; longer ones are cut at a character boundary. */
     public static final int MAX_DETAIL_BYTES = 512;
 
     /** @return the payload bytes, ready to write */
     public ByteBuffer encode() {
         byte[] text = detail.getBytes(StandardCharsets.UTF_8);
         int length = Math.min(text.length, MAX_DETAIL_BYTES);
+        while (length < text.length && (text[length] & 0xC0) == 0x80) {
+            length--; // never cut inside a UTF-8 sequence: back up to the start of the cut character
+        }
         ByteBuffer bytes = ByteBuffer.allocate(4 + length).order(ByteOrder.LITTLE_ENDIAN);
         bytes.putInt(code.wireCode()).put(text, 0, length).flip();
         return bytes;

@@ -1,0 +1,148 @@
+package io.ringkernel.protocol;
+
+import static io.ringkernel.protocol.ManyToOneSlotRing.INSUFFICIENT_CAPACITY;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.COMMIT_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CHECKSUM;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.VERSION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageWriterTest {
+
+    @Test
+    void shouldWriteEveryHeaderFieldAndThePayloadIntoTheRing() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 128);
+        byte[] payload = ManyToOneSlotRingTest.pattern(100, 3);
+        HeaderFields fields = fields(payload.length, 5L);
+
+        long position = MessageWriter.tryWrite(ring, fields, ByteBuffer.wrap(payload));
+        List<Written> records = readAll(ring);
+
+        assertThat(position).isZero();
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.fields()).isEqualTo(withFlags(fields, (short) (FLAG_CALL | FLAG_CHECKSUM)));
+            assertThat(record.version()).isEqualTo(VERSION);
+            assertThat(record.problem()).isNull();
+            assertThat(record.payload()).isEqualTo(payload);
+            assertThat(record.recordLength()).isEqualTo(256);
+        });
+    }
+
+    @Test
+    void shouldSealTheRecordWithAChecksumThatVerifies() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 128);
+
+        long position = MessageWriter.tryWrite(ring, fields(30, 1L), ByteBuffer.wrap(new byte[30]));
+        MessageHeader header = new MessageHeader().wrap(ring.buffer(), ring.offset(position));
+
+        assertThat(header.hasFlag(FLAG_CHECKSUM)).isTrue();
+        assertThat(header.checksum()).isEqualTo(MessageChecksum.compute(ring.buffer(), header.offset(), 30));
+    }
+
+    @Test
+    void shouldPublishTheRecordEndAsItsCommitWord() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 64);
+        MessageWriter.tryWrite(ring, fields(0, 1L), ByteBuffer.allocate(0));
+
+        long position = MessageWriter.tryWrite(ring, fields(100, 2L), ByteBuffer.allocate(100));
+
+        assertThat(position).isEqualTo(1);
+        assertThat(ring.buffer().getLong(ring.offset(position) + COMMIT_OFFSET)).isEqualTo(4);
+    }
+
+    @Test
+    void shouldWriteOnlyTheRemainingBytesAndLeaveThePayloadBufferAsItWas() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 128);
+        byte[] source = ManyToOneSlotRingTest.pattern(40, 8);
+        ByteBuffer payload = ByteBuffer.wrap(source).position(5).limit(25);
+
+        MessageWriter.tryWrite(ring, fields(20, 1L), payload);
+
+        assertThat(payload.position()).isEqualTo(5);
+        assertThat(payload.limit()).isEqualTo(25);
+        byte[] expected = new byte[20];
+        System.arraycopy(source, 5, expected, 0, 20);
+        assertThat(readAll(ring)).singleElement().extracting(Written::payload).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldWriteAPayloadFromADirectBuffer() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 128);
+        byte[] bytes = ManyToOneSlotRingTest.pattern(50, 2);
+        ByteBuffer payload = ByteBuffer.allocateDirect(50).put(bytes).flip();
+
+        MessageWriter.tryWrite(ring, fields(50, 1L), payload);
+
+        assertThat(readAll(ring)).singleElement().satisfies(record -> {
+            assertThat(record.payload()).isEqualTo(bytes);
+            assertThat(record.problem()).isNull();
+        });
+    }
+
+    @Test
+    void shouldRejectAPayloadWhoseLengthDisagreesWithTheHeaderWithoutClaiming() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 128);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MessageWriter.tryWrite(ring, fields(10, 1L), ByteBuffer.allocate(9)))
+                .withMessage("header says 10 payload bytes, buffer has 9");
+        assertThat(ring.tail()).isZero();
+    }
+
+    @Test
+    void shouldRejectAPayloadLargerThanTheRingAccepts() {
+        ManyToOneSlotRing ring = TestMemory.ring(4, 64);
+        int tooLarge = ring.maxPayload() + 1;
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MessageWriter.tryWrite(ring, fields(tooLarge, 1L), ByteBuffer.allocate(tooLarge)));
+        assertThat(ring.tail()).isZero();
+    }
+
+    @Test
+    void shouldReturnInsufficientCapacityAndWriteNothingWhenTheRingIsFull() {
+        ManyToOneSlotRing ring = TestMemory.ring(4, 64);
+        for (long id = 0; id < 4; id++) {
+            assertThat(MessageWriter.tryWrite(ring, fields(0, id), ByteBuffer.allocate(0))).isEqualTo(id);
+        }
+
+        long refused = MessageWriter.tryWrite(ring, fields(0, 99L), ByteBuffer.allocate(0));
+
+        assertThat(refused).isEqualTo(INSUFFICIENT_CAPACITY);
+        assertThat(ring.tail()).isEqualTo(4);
+        assertThat(readAll(ring)).extracting(record -> record.fields().messageId()).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    private static HeaderFields fields(int payloadLength, long messageId) {
+        return new HeaderFields(messageId, 77L, HybridLogicalClock.pack(1_000, 2), HybridLogicalClock.pack(2_000, 0),
+                4, 9, 12, payloadLength, FLAG_CALL, (byte) 3);
+    }
+
+    private static HeaderFields withFlags(HeaderFields fields, short flags) {
+        return new HeaderFields(fields.messageId(), fields.correlationId(), fields.timestamp(), fields.deadline(),
+                fields.sourceKernel(), fields.destinationKernel(), fields.messageType(), fields.payloadLength(), flags,
+                fields.priority());
+    }
+
+    private static List<Written> readAll(ManyToOneSlotRing ring) {
+        List<Written> records = new ArrayList<>();
+        MessageHeader header = new MessageHeader();
+        ring.read((buffer, offset, recordLength) -> {
+            header.wrap(buffer, offset);
+            byte[] payload = new byte[header.payloadLength()];
+            buffer.get(header.payloadOffset(), payload);
+            records.add(new Written(MessageHeaderTest.fieldsOf(header), header.version(), header.problem(recordLength),
+                    recordLength, payload));
+        }, Integer.MAX_VALUE);
+        return records;
+    }
+
+    private record Written(HeaderFields fields, byte version, String problem, int recordLength, byte[] payload) {
+    }
+}
