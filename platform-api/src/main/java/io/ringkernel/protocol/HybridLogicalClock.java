@@ -43,14 +43,17 @@ public final class HybridLogicalClock {
     }
 
     /**
-     * Merges a reading received from another node.
+     * Merges a reading received from another node. A reading outside the clock's range (negative
+     * as a signed long, i.e. physical time past 2^47 ms, the year 6429, or the very last value)
+     * can only come from corrupt bytes and is not merged: the clock still advances.
      *
      * @param remote the packed reading received
-     * @return a new reading greater than every earlier one and than {@code remote}
+     * @return a new reading greater than every earlier one and than {@code remote} when it is in range
      */
     public long update(long remote) {
         long physical = pack(physicalMillis.getAsLong(), 0);
-        return last.updateAndGet(previous -> Math.max(physical, Math.max(previous, remote) + 1));
+        long merged = remote < 0 || remote == Long.MAX_VALUE ? 0 : remote;
+        return last.updateAndGet(previous -> Math.max(physical, Math.max(previous, merged) + 1));
     }
 
     /** @return the last reading, packed, without advancing the clock */

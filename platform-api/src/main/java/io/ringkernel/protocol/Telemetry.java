@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Flyweight over a kernel's telemetry buffer ({@link TelemetryDescriptor}). The kernel is its
- * only writer ({@code record…} methods, release stores); the host reads at any time.
+ * only writer ({@code record…} methods, release stores); the host reads at any time. Wrapping
+ * writes nothing, so the host may wrap a buffer a kernel is already using.
  */
 public final class Telemetry {
     private final ByteBuffer buffer;
@@ -22,19 +23,19 @@ public final class Telemetry {
         BufferAccess.requireRegion("telemetry buffer", memory, offset, LENGTH, ALIGNMENT);
         this.buffer = BufferAccess.littleEndian(memory);
         this.offset = offset;
-        LONG.setRelease(buffer, offset + MIN_NANOS_OFFSET, Long.MAX_VALUE);
     }
 
     /** @param nanos kernel side: one message processed in that time */
     public void recordProcessed(long nanos) {
-        add(PROCESSED_OFFSET, 1);
+        boolean first = get(PROCESSED_OFFSET) == 0;
         add(TOTAL_NANOS_OFFSET, nanos);
-        if (nanos < get(MIN_NANOS_OFFSET)) {
+        if (first || nanos < get(MIN_NANOS_OFFSET)) {
             LONG.setRelease(buffer, offset + MIN_NANOS_OFFSET, nanos);
         }
         if (nanos > get(MAX_NANOS_OFFSET)) {
             LONG.setRelease(buffer, offset + MAX_NANOS_OFFSET, nanos);
         }
+        add(PROCESSED_OFFSET, 1);
     }
 
     /** @param errorWireCode kernel side: one record dropped, and why */
@@ -74,7 +75,7 @@ public final class Telemetry {
         return get(TOTAL_NANOS_OFFSET);
     }
 
-    /** @return shortest processing time in ns, {@code Long.MAX_VALUE} before the first message */
+    /** @return shortest processing time in ns, 0 before the first message */
     public long minNanos() {
         return get(MIN_NANOS_OFFSET);
     }

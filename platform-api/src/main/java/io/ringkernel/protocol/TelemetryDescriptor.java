@@ -9,7 +9,7 @@ package io.ringkernel.protocol;
  *   8 long dropped          records rejected as malformed or left unanswered
  *  16 long errors           error replies written
  *  24 long totalNanos       processing time summed over processed messages
- *  32 long minNanos         shortest processing time (Long.MAX_VALUE before the first)
+ *  32 long minNanos         shortest processing time (0 before the first)
  *  40 long maxNanos         longest processing time
  *  48 long repliesWritten   records written to the output ring
  *  56 int  lastErrorCode    ErrorCode wire value of the last error

@@ -130,6 +130,18 @@ class HybridLogicalClockPropertiesTest {
         assertThat(clock.tick()).isEqualTo(pack(9_000, 6));
     }
 
+    @Example
+    void shouldIgnoreARemoteReadingOutsideItsRangeAndStillAdvance() {
+        HybridLogicalClock clock = new HybridLogicalClock(0, () -> 5_000);
+        long first = clock.tick();
+
+        long afterMax = clock.update(Long.MAX_VALUE);
+        long afterNegative = clock.update(-1);
+
+        assertThat(afterMax).isEqualTo(first + 1);
+        assertThat(afterNegative).isEqualTo(first + 2);
+    }
+
     @Property
     void shouldUnpackWhatItPacked(@ForAll @LongRange(min = 0, max = (1L << 48) - 1) long physical,
                                   @ForAll @IntRange(min = 0, max = LOGICAL_LIMIT - 1) int logical, @ForAll int node) {
