@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks. Each compares against a baseline measured in the same run: Agrona's rings for
+ * the ring, Kryo for the fixed-layout codec, a 64-byte payload for a 4 KiB one.
+ */
+package io.ringkernel.benchmarks;
