@@ -22,7 +22,7 @@ final class ApiTour {
 
     // api-tour:begin
     // A kernel definition: an id, the message types it speaks, and a handler.
-    public final class UpperCaseKernel implements KernelDefinition {
+    static final class UpperCaseKernel implements KernelDefinition {
         @Override
         public String id() {
             return "upper";
