@@ -24,21 +24,6 @@ final class BenchmarkKernels {
     }
 
     private static KernelDefinition definition(String id, MessageHandler handler) {
-        return new KernelDefinition() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public List<MessageType<?>> messageTypes() {
-                return List.of(MessageType.of(1, Payload.class, MessageType.FIXED_LAYOUT));
-            }
-
-            @Override
-            public MessageHandler javaHandler() {
-                return handler;
-            }
-        };
+        return KernelDefinition.of(id, List.of(MessageType.of(1, Payload.class, MessageType.FIXED_LAYOUT)), handler);
     }
 }

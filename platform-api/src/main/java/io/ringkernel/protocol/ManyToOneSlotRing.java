@@ -143,34 +143,39 @@ public final class ManyToOneSlotRing {
 
     /**
      * Reads committed records in position order, at most {@code limit} of them (padding records
-     * are skipped and not counted). Only one thread may read at a time.
+     * are skipped and not counted), then publishes the new head once for the whole batch. Only
+     * one thread may read at a time.
      *
      * @param handler receives each record
      * @param limit most records to read
      * @return records handed to the handler
      */
     public int read(RecordHandler handler, int limit) {
-        long head = (long) LONG.getOpaque(buffer, headIndex);
+        long start = (long) LONG.getOpaque(buffer, headIndex);
+        long head = start;
         int records = 0;
-        while (records < limit) {
-            int offset = offset(head);
-            long end = (long) LONG.getAcquire(buffer, offset + COMMIT_OFFSET);
-            if (end <= head) {
-                break;
-            }
-            int slots = (int) (end - head);
-            if (buffer.getInt(offset + MESSAGE_TYPE_OFFSET) != PADDING_TYPE || slots != capacity - (int) (head & mask)) {
-                records++;
+        try {
+            while (records < limit) {
+                int offset = offset(head);
+                long end = (long) LONG.getAcquire(buffer, offset + COMMIT_OFFSET);
+                if (end <= head) {
+                    break;
+                }
+                int slots = (int) (end - head);
+                boolean padding = buffer.getInt(offset + MESSAGE_TYPE_OFFSET) == PADDING_TYPE
+                        && slots == capacity - (int) (head & mask);
                 try {
-                    handler.onRecord(buffer, offset, slots << slotShift);
+                    if (!padding) {
+                        records++;
+                        handler.onRecord(buffer, offset, slots << slotShift);
+                    }
                 } finally {
                     release(offset, slots);
                     head = end;
-                    LONG.setRelease(buffer, headIndex, head);
                 }
-            } else {
-                release(offset, slots);
-                head = end;
+            }
+        } finally {
+            if (head != start) {
                 LONG.setRelease(buffer, headIndex, head);
             }
         }

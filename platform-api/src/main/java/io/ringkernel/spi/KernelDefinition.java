@@ -15,6 +15,18 @@ public interface KernelDefinition {
     /** Service property: the id of a registered kernel definition. */
     String PROPERTY_ID = "ringkernel.kernel.id";
 
+    /**
+     * A definition for the CPU backend from its parts, for kernels that need no device sources.
+     *
+     * @param id the definition's id
+     * @param messageTypes its message types
+     * @param javaHandler its handler
+     * @return the definition
+     */
+    static KernelDefinition of(String id, List<MessageType<?>> messageTypes, MessageHandler javaHandler) {
+        return new JavaKernelDefinition(id, messageTypes, javaHandler);
+    }
+
     /** @return the definition's id, which kernels are launched by */
     String id();
 

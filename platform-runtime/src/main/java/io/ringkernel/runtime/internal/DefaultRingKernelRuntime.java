@@ -135,12 +135,6 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
         return config;
     }
 
-    /** @return bytes of kernel memory currently held, all kernels together */
-    long kernelMemoryBytes() {
-        return kernels.values().stream().filter(kernel -> kernel.status() != KernelStatus.TERMINATED)
-                .mapToLong(KernelInstance::memoryBytes).sum();
-    }
-
     @Override
     public void shutdown() {
         synchronized (this) {

@@ -82,11 +82,6 @@ final class KernelInstance implements KernelHandle {
         lifecycle.transition(KernelStatus.LAUNCHED);
     }
 
-    /** @return bytes of memory the kernel holds */
-    long memoryBytes() {
-        return memory.bytes();
-    }
-
     @Override
     public String id() {
         return setup.kernelId();

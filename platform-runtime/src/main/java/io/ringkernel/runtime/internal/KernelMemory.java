@@ -34,11 +34,6 @@ final class KernelMemory implements AutoCloseable {
         this.output = new ManyToOneSlotRing(out.hostView(), outputCapacity, slotSize);
     }
 
-    /** @return bytes allocated for this kernel */
-    long bytes() {
-        return buffers.stream().mapToLong(buffer -> buffer.hostView().capacity()).sum();
-    }
-
     @Override
     public void close() {
         buffers.forEach(DeviceBuffer::close);

@@ -30,8 +30,4 @@ final class PendingCalls {
             }
         }
     }
-
-    int size() {
-        return waiting.size();
-    }
 }

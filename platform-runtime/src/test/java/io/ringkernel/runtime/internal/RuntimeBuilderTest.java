@@ -17,7 +17,6 @@ import io.ringkernel.conformance.Ping;
 import io.ringkernel.spi.Backend;
 import io.ringkernel.spi.BackendContext;
 import io.ringkernel.spi.KernelDefinition;
-import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
 import java.util.List;
 import java.util.Set;
@@ -100,22 +99,7 @@ class RuntimeBuilderTest {
     }
 
     private static KernelDefinition definition(String id, MessageType<?>... types) {
-        return new KernelDefinition() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public List<MessageType<?>> messageTypes() {
-                return List.of(types);
-            }
-
-            @Override
-            public MessageHandler javaHandler() {
-                return (message, context) -> message;
-            }
-        };
+        return KernelDefinition.of(id, List.of(types), (message, context) -> message);
     }
 
     /** A GPU backend on a machine without a GPU: installed, never available. */

@@ -1,0 +1,15 @@
+package io.ringkernel.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What {@link KernelDefinition#of} builds. */
+record JavaKernelDefinition(String id, List<MessageType<?>> messageTypes, MessageHandler javaHandler)
+        implements KernelDefinition {
+
+    JavaKernelDefinition {
+        Objects.requireNonNull(id, "id");
+        messageTypes = List.copyOf(messageTypes);
+        Objects.requireNonNull(javaHandler, "javaHandler");
+    }
+}
