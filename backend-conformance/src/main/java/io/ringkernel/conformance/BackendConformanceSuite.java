@@ -86,6 +86,11 @@ public abstract class BackendConformanceSuite {
     }
 
     @Test
+    void shouldExposeTheMessageTypesOfItsDefinition() {
+        assertThat(launch("k").messageTypes()).isEqualTo(new ConformanceKernel().messageTypes());
+    }
+
+    @Test
     void shouldBeActiveAfterLaunchWithAutoActivate() {
         assertThat(launch("k").status()).isEqualTo(KernelStatus.ACTIVE);
         assertThat(runtime.listKernels()).containsExactly("k");

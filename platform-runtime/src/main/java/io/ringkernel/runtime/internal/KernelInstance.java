@@ -18,8 +18,10 @@ import io.ringkernel.protocol.RingDescriptor;
 import io.ringkernel.spi.BackendKernel;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.KernelSignals;
+import io.ringkernel.spi.MessageType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -85,6 +87,11 @@ final class KernelInstance implements KernelHandle {
     @Override
     public String id() {
         return setup.kernelId();
+    }
+
+    @Override
+    public List<MessageType<?>> messageTypes() {
+        return setup.program().definition().messageTypes();
     }
 
     @Override
