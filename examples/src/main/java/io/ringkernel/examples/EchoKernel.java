@@ -4,8 +4,10 @@ import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
 import java.util.List;
+import org.osgi.service.component.annotations.Component;
 
 /** Answers every {@link Greeting} with the same greeting. */
+@Component(service = KernelDefinition.class)
 public final class EchoKernel implements KernelDefinition {
     /** The definition's id. */
     public static final String ID = "echo";

@@ -5,6 +5,7 @@ import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
 import java.util.HashMap;
 import java.util.List;
+import org.osgi.service.component.annotations.Component;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  * reading more than {@link #ANOMALY_SIGMAS} standard deviations from its sensor's mean, once the
  * sensor has {@link #WARM_UP} readings, is flagged.
  */
+@Component(service = KernelDefinition.class)
 public final class RollingStatisticsKernel implements KernelDefinition {
     /** The definition's id. */
     public static final String ID = "rolling-stats";

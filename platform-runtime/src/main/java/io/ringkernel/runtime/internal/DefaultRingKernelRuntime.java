@@ -48,7 +48,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
         this.backends = new BackendRegistry(spec.backends(), spec.device(), config);
         this.serializers = new SerializerRegistry(spec.serializers());
         for (KernelDefinition definition : spec.kernels()) {
-            if (definitions.putIfAbsent(definition.id(), definition) != null) {
+            if (!addDefinition(definition)) {
                 throw new IllegalArgumentException("two kernel definitions share the id '" + definition.id() + "'");
             }
         }
@@ -95,6 +95,26 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
             kernel.activate();
         }
         return kernel;
+    }
+
+    /**
+     * Makes a definition launchable, unless another one already has its id.
+     *
+     * @param definition the definition
+     * @return true if added, false if the id was taken
+     */
+    boolean addDefinition(KernelDefinition definition) {
+        return definitions.putIfAbsent(definition.id(), definition) == null;
+    }
+
+    /**
+     * Withdraws a definition: no new kernel can be launched from it. Kernels already launched
+     * from it keep running on the program they were compiled from.
+     *
+     * @param definition the definition, as it was added
+     */
+    void removeDefinition(KernelDefinition definition) {
+        definitions.remove(definition.id(), definition);
     }
 
     private static int orDefault(int value, int fallback) {

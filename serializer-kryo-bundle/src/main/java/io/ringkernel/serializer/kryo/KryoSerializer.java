@@ -5,6 +5,7 @@ import io.ringkernel.spi.MessageCodec;
 import io.ringkernel.spi.MessageSerializer;
 import io.ringkernel.spi.MessageType;
 import java.lang.reflect.Modifier;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The {@value #NAME} serializer: Kryo 5 with registration required. A codec accepts exactly the
@@ -14,6 +15,7 @@ import java.lang.reflect.Modifier;
  * names in a payload are refused outright, and string, array and collection lengths are checked
  * against the payload's size before anything is allocated.
  */
+@Component(service = MessageSerializer.class)
 public final class KryoSerializer implements MessageSerializer {
     /** The name message types use to choose this serializer. */
     public static final String NAME = "kryo";

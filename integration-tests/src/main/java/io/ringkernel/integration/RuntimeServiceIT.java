@@ -1,0 +1,87 @@
+package io.ringkernel.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringkernel.api.BackendType;
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.LaunchOptions;
+import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.examples.EchoKernel;
+import io.ringkernel.examples.Greeting;
+import io.ringkernel.examples.RollingStatisticsKernel;
+import io.ringkernel.examples.SensorReading;
+import io.ringkernel.examples.SensorStatistics;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The runtime as an OSGi service, with kernels and serializers contributed by other bundles. */
+@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
+@Timeout(60)
+class RuntimeServiceIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @InjectService(timeout = 10_000)
+    RingKernelRuntime runtime;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @AfterEach
+    void terminateKernels() {
+        runtime.listKernels().forEach(runtime::terminate);
+    }
+
+    @Test
+    void shouldRegisterTheRuntimeWithTheCpuBackend() {
+        assertThat(runtime.defaultBackend()).isEqualTo(BackendType.CPU);
+        assertThat(runtime.backends()).anySatisfy(info -> assertThat(info.available()).isTrue());
+    }
+
+    @Test
+    void shouldPickUpKernelDefinitionsFromAnotherBundle() {
+        assertThat(runtime.listDefinitions()).contains(EchoKernel.ID, RollingStatisticsKernel.ID);
+    }
+
+    @Test
+    void shouldAnswerCallsThroughAKryoSerializerFromAnotherBundle() {
+        KernelHandle echo = runtime.launch("osgi-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
+        assertThat(echo.call(new Greeting("inside Felix"), Greeting.class, TIMEOUT).text()).isEqualTo("inside Felix");
+    }
+
+    @Test
+    void shouldAnswerCallsThroughTheFixedLayoutSerializer() {
+        KernelHandle stats = runtime.launch("osgi-stats", LaunchOptions.defaults().withDefinition(RollingStatisticsKernel.ID));
+        SensorStatistics reply = stats.call(new SensorReading(3, 20.0), SensorStatistics.class, TIMEOUT);
+        assertThat(reply.count()).isEqualTo(1);
+        assertThat(reply.mean()).isEqualTo(20.0);
+    }
+
+    @Test
+    void shouldWithdrawAndRestoreDefinitionsAsTheirBundleStopsAndStarts() throws Exception {
+        Bundle kernels = Arrays.stream(context.getBundles())
+                .filter(bundle -> "io.ringkernel.examples".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+        KernelHandle running = runtime.launch("survivor", LaunchOptions.defaults().withDefinition(RollingStatisticsKernel.ID));
+        kernels.stop();
+        try {
+            assertThat(runtime.listDefinitions()).doesNotContain(EchoKernel.ID, RollingStatisticsKernel.ID);
+            assertThat(running.call(new SensorReading(1, 5.0), SensorStatistics.class, TIMEOUT).count()).isEqualTo(1);
+        } finally {
+            kernels.start();
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!runtime.listDefinitions().contains(EchoKernel.ID) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(runtime.listDefinitions()).contains(EchoKernel.ID, RollingStatisticsKernel.ID);
+    }
+}

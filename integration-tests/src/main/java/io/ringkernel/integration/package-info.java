@@ -1,0 +1,2 @@
+/** Tests of the platform inside a real OSGi framework. */
+package io.ringkernel.integration;
