@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param sendTimeout how long a sender waits for room in a full queue before a {@link QueueFullException}
  * @param telemetryEnabled whether kernels record latency and telemetry
  * @param cpuWorkerThreads worker threads shared by every kernel of the CPU backend
+ * @param hotSwapGrace how long a kernel whose definition went away waits, parked with its queues,
+ *                     for a definition with the same id to come back (a bundle update) before it
+ *                     is terminated
  */
 public record RuntimeConfig(
         int defaultQueueCapacity,
@@ -24,7 +27,8 @@ public record RuntimeConfig(
         Duration terminationTimeout,
         Duration sendTimeout,
         boolean telemetryEnabled,
-        int cpuWorkerThreads) {
+        int cpuWorkerThreads,
+        Duration hotSwapGrace) {
 
     /** Default slots per queue (reference design). */
     public static final int DEFAULT_QUEUE_CAPACITY = 4096;
@@ -46,6 +50,7 @@ public record RuntimeConfig(
         requirePositive("bridgePollInterval", bridgePollInterval);
         requirePositive("terminationTimeout", terminationTimeout);
         requireNonNegative("sendTimeout", sendTimeout);
+        requireNonNegative("hotSwapGrace", hotSwapGrace);
         if (cpuWorkerThreads < 1) {
             throw new IllegalArgumentException("cpuWorkerThreads must be >= 1, got " + cpuWorkerThreads);
         }
@@ -55,49 +60,55 @@ public record RuntimeConfig(
     public static RuntimeConfig defaults() {
         return new RuntimeConfig(DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_SLOT_SIZE,
                 Duration.ofNanos(100_000), Duration.ofSeconds(5), Duration.ofSeconds(1), true,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(5));
     }
 
     /** @param value slots per queue @return a copy with that default queue capacity */
     public RuntimeConfig withDefaultQueueCapacity(int value) {
         return new RuntimeConfig(value, maxMessageSize, slotSize, bridgePollInterval, terminationTimeout,
-                sendTimeout, telemetryEnabled, cpuWorkerThreads);
+                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
     }
 
     /** @param value bytes, header included @return a copy with that maximum message size */
     public RuntimeConfig withMaxMessageSize(int value) {
         return new RuntimeConfig(defaultQueueCapacity, value, slotSize, bridgePollInterval, terminationTimeout,
-                sendTimeout, telemetryEnabled, cpuWorkerThreads);
+                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
     }
 
     /** @param value bytes per slot @return a copy with that slot size */
     public RuntimeConfig withSlotSize(int value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, value, bridgePollInterval, terminationTimeout,
-                sendTimeout, telemetryEnabled, cpuWorkerThreads);
+                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
     }
 
     /** @param value termination timeout @return a copy with it */
     public RuntimeConfig withTerminationTimeout(Duration value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval, value,
-                sendTimeout, telemetryEnabled, cpuWorkerThreads);
+                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
     }
 
     /** @param value how long a sender waits on a full queue @return a copy with it */
     public RuntimeConfig withSendTimeout(Duration value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
-                terminationTimeout, value, telemetryEnabled, cpuWorkerThreads);
+                terminationTimeout, value, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
     }
 
     /** @param value whether to record telemetry @return a copy with it */
     public RuntimeConfig withTelemetryEnabled(boolean value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
-                terminationTimeout, sendTimeout, value, cpuWorkerThreads);
+                terminationTimeout, sendTimeout, value, cpuWorkerThreads, hotSwapGrace);
     }
 
     /** @param value worker threads of the CPU backend @return a copy with it */
     public RuntimeConfig withCpuWorkerThreads(int value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
-                terminationTimeout, sendTimeout, telemetryEnabled, value);
+                terminationTimeout, sendTimeout, telemetryEnabled, value, hotSwapGrace);
+    }
+
+    /** @param value how long a detached kernel waits for its definition @return a copy with it */
+    public RuntimeConfig withHotSwapGrace(Duration value) {
+        return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
+                terminationTimeout, sendTimeout, telemetryEnabled, cpuWorkerThreads, value);
     }
 
     static void requirePowerOfTwo(String name, int value) {

@@ -18,6 +18,14 @@ public interface BackendKernel {
     void deactivate();
 
     /**
+     * Replaces the kernel's code (a hot swap). Called only while the kernel is deactivated; the
+     * kernel keeps its rings, control block, telemetry, clock and any reply it has not yet written.
+     *
+     * @param compiled the new code, compiled by the same context
+     */
+    void swap(CompiledKernel compiled);
+
+    /**
      * The host committed messages to the input ring or made room in the output ring: resume
      * work if the kernel parked for want of either (may be a no-op for a polling kernel).
      */

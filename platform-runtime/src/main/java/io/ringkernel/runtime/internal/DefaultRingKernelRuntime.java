@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +40,11 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
     private final AtomicInteger kernelNumbers = new AtomicInteger();
     private final ExecutorService async = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "ringkernel-async");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService graceTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "ringkernel-hot-swap");
         thread.setDaemon(true);
         return thread;
     });
@@ -104,17 +111,44 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
      * @return true if added, false if the id was taken
      */
     boolean addDefinition(KernelDefinition definition) {
-        return definitions.putIfAbsent(definition.id(), definition) == null;
+        if (definitions.putIfAbsent(definition.id(), definition) != null) {
+            return false;
+        }
+        for (KernelInstance kernel : kernels.values()) {
+            if (kernel.detached() && kernel.definition().id().equals(definition.id())) {
+                kernel.reattach(serializers.program(definition));
+                LOG.log(System.Logger.Level.INFO, "kernel ''{0}'' now runs the new code of definition ''{1}''",
+                        kernel.id(), definition.id());
+            }
+        }
+        return true;
     }
 
     /**
-     * Withdraws a definition: no new kernel can be launched from it. Kernels already launched
-     * from it keep running on the program they were compiled from.
+     * Withdraws a definition: no new kernel can be launched from it, and the kernels running its
+     * code stop being fed. If a definition with the same id comes back within the hot-swap grace
+     * period (an update of the bundle that provides it), they run the new code on the same queues;
+     * otherwise they are terminated and what is still queued fails back to its senders.
      *
      * @param definition the definition, as it was added
      */
     void removeDefinition(KernelDefinition definition) {
-        definitions.remove(definition.id(), definition);
+        if (!definitions.remove(definition.id(), definition)) {
+            return;
+        }
+        for (KernelInstance kernel : kernels.values()) {
+            if (kernel.definition() == definition && kernel.detach()) {
+                graceTimer.schedule(() -> terminateIfStillDetached(kernel), config.hotSwapGrace().toNanos(),
+                        TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private void terminateIfStillDetached(KernelInstance kernel) {
+        if (kernel.detached()) {
+            LOG.log(System.Logger.Level.INFO, "definition of kernel ''{0}'' did not come back; terminating it", kernel.id());
+            kernel.terminate();
+        }
     }
 
     private static int orDefault(int value, int fallback) {
@@ -166,6 +200,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
         kernels.values().forEach(KernelInstance::terminate);
         backends.close();
         async.shutdownNow();
+        graceTimer.shutdownNow();
         LOG.log(System.Logger.Level.INFO, "RingKernel runtime shut down");
     }
 

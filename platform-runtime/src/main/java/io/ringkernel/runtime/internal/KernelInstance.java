@@ -16,6 +16,8 @@ import io.ringkernel.api.SerializationException;
 import io.ringkernel.protocol.MessageHeader;
 import io.ringkernel.protocol.RingDescriptor;
 import io.ringkernel.spi.BackendKernel;
+import io.ringkernel.spi.KernelDefinition;
+import io.ringkernel.spi.KernelProgram;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.KernelSignals;
 import io.ringkernel.spi.MessageType;
@@ -45,6 +47,8 @@ final class KernelInstance implements KernelHandle {
     private final LongAdder unprocessed = new LongAdder();
     private final long launchedAt = System.nanoTime();
     private volatile BackendKernel backendKernel;
+    private volatile KernelDefinition definition;
+    private boolean detached;
     private volatile String failure = "";
     private volatile KernelMetrics finalMetrics;
 
@@ -81,7 +85,52 @@ final class KernelInstance implements KernelHandle {
                 setup.grid(), setup.block(), memory.controlBlock, memory.telemetry, memory.input, memory.output,
                 new Signals());
         backendKernel = setup.context().launch(setup.context().compile(setup.program()), resources);
+        definition = setup.program().definition();
         lifecycle.transition(KernelStatus.LAUNCHED);
+    }
+
+    /** @return the definition whose code the kernel runs now */
+    KernelDefinition definition() {
+        return definition;
+    }
+
+    /**
+     * The kernel's definition went away: stop feeding its code. Messages keep queueing (senders
+     * see backpressure once the queue is full) until {@link #reattach} brings new code or the
+     * kernel is terminated.
+     *
+     * @return true if the kernel was live and is now detached
+     */
+    synchronized boolean detach() {
+        if (!lifecycle.status().acceptsMessages()) {
+            return false;
+        }
+        backendKernel.deactivate();
+        detached = true;
+        return true;
+    }
+
+    /** @return true while the kernel waits for its definition to come back */
+    synchronized boolean detached() {
+        return detached;
+    }
+
+    /**
+     * Runs a new definition's code on this kernel's queues, control block and telemetry, and
+     * resumes processing if the kernel is ACTIVE.
+     *
+     * @param program the new definition, compiled into codecs
+     */
+    synchronized void reattach(KernelProgram program) {
+        if (!detached) {
+            return;
+        }
+        backendKernel.swap(setup.context().compile(program));
+        definition = program.definition();
+        detached = false;
+        if (lifecycle.status() == KernelStatus.ACTIVE) {
+            backendKernel.activate();
+        }
     }
 
     @Override
@@ -97,7 +146,9 @@ final class KernelInstance implements KernelHandle {
     @Override
     public synchronized void activate() {
         lifecycle.transition(KernelStatus.ACTIVE);
-        backendKernel.activate();
+        if (!detached) {
+            backendKernel.activate();
+        }
     }
 
     @Override

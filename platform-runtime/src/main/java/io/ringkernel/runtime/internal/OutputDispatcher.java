@@ -73,8 +73,9 @@ final class OutputDispatcher implements RecordHandler {
                 return;
             }
             try {
-                while (inbox.remainingCapacity() > 0 && output.read(this, 1) == 1) {
-                    messagesOut.increment();
+                boolean more = true;
+                while (more) {
+                    more = inbox.remainingCapacity() > 0 && output.read(this, 1) == 1;
                 }
             } finally {
                 draining.set(false);
@@ -86,6 +87,7 @@ final class OutputDispatcher implements RecordHandler {
     @Override
     public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
         header.wrap(buffer, offset);
+        messagesOut.increment();
         long correlationId = header.correlationId();
         latency.replied(correlationId, System.nanoTime());
         String problem = header.problem(recordLength);

@@ -4,6 +4,7 @@ import io.ringkernel.api.LaunchMode;
 import io.ringkernel.protocol.ControlBlock;
 import io.ringkernel.protocol.ManyToOneSlotRing;
 import io.ringkernel.spi.BackendKernel;
+import io.ringkernel.spi.CompiledKernel;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.KernelSignals;
 import java.time.Duration;
@@ -57,6 +58,16 @@ final class CpuKernel implements BackendKernel, Runnable {
         controlBlock.requestActive(false);
         turn.lock();
         turn.unlock();
+    }
+
+    @Override
+    public void swap(CompiledKernel compiled) {
+        turn.lock();
+        try {
+            processor.load(compiled.program());
+        } finally {
+            turn.unlock();
+        }
     }
 
     @Override

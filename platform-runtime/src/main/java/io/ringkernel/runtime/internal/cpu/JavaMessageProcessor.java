@@ -28,9 +28,9 @@ import java.util.Map;
  */
 final class JavaMessageProcessor implements RecordHandler {
     private final int kernelNumber;
-    private final MessageHandler handler;
-    private final Map<Integer, MessageCodec> codecs;
-    private final Map<Class<?>, Integer> replyTypes = new HashMap<>();
+    private MessageHandler handler;
+    private Map<Integer, MessageCodec> codecs;
+    private Map<Class<?>, Integer> replyTypes;
     private final ControlBlock controlBlock;
     private final Telemetry telemetry;
     private final HybridLogicalClock clock;
@@ -42,17 +42,29 @@ final class JavaMessageProcessor implements RecordHandler {
 
     JavaMessageProcessor(KernelProgram program, KernelResources resources, boolean timed) {
         this.kernelNumber = resources.kernelNumber();
-        this.handler = program.definition().javaHandler();
-        this.codecs = program.codecs();
-        for (MessageType<?> type : program.definition().messageTypes()) {
-            replyTypes.put(type.javaType(), type.typeId());
-        }
+        load(program);
         this.controlBlock = resources.controlBlock();
         this.telemetry = resources.telemetry();
         this.clock = HybridLogicalClock.system(kernelNumber);
         this.replies = new ReplyWriter(resources.output(), telemetry, resources.signals());
         this.context = new CpuHandlerContext(resources.kernelId());
         this.timed = timed;
+    }
+
+    /**
+     * Runs another program from the next message on, keeping the kernel's clock, message ids and
+     * any reply still waiting for room. Called on the kernel's own thread, or while it is parked.
+     *
+     * @param program the new handler and codecs
+     */
+    void load(KernelProgram program) {
+        Map<Class<?>, Integer> types = new HashMap<>();
+        for (MessageType<?> type : program.definition().messageTypes()) {
+            types.put(type.javaType(), type.typeId());
+        }
+        this.handler = program.definition().javaHandler();
+        this.codecs = program.codecs();
+        this.replyTypes = types;
     }
 
     ReplyWriter replies() {
