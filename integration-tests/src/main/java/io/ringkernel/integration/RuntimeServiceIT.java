@@ -13,6 +13,8 @@ import io.ringkernel.examples.SensorReading;
 import io.ringkernel.examples.SensorStatistics;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,21 +69,22 @@ class RuntimeServiceIT {
     }
 
     @Test
-    void shouldWithdrawAndRestoreDefinitionsAsTheirBundleStopsAndStarts() throws Exception {
+    void shouldParkARunningKernelWhileItsBundleIsStoppedAndResumeItWhenStarted() throws Exception {
         Bundle kernels = Arrays.stream(context.getBundles())
                 .filter(bundle -> "io.ringkernel.examples".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
-        KernelHandle running = runtime.launch("survivor", LaunchOptions.defaults().withDefinition(RollingStatisticsKernel.ID));
+        KernelHandle parked = runtime.launch("parked", LaunchOptions.defaults().withDefinition(RollingStatisticsKernel.ID));
+        CompletableFuture<Object> queued;
         kernels.stop();
         try {
             assertThat(runtime.listDefinitions()).doesNotContain(EchoKernel.ID, RollingStatisticsKernel.ID);
-            assertThat(running.call(new SensorReading(1, 5.0), SensorStatistics.class, TIMEOUT).count()).isEqualTo(1);
+            queued = parked.callAsync(new SensorReading(1, 5.0), TIMEOUT);
+            Thread.sleep(100);
+            assertThat(queued).isNotDone();
+            assertThat(parked.metrics().inputDepth()).isEqualTo(1);
         } finally {
             kernels.start();
         }
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!runtime.listDefinitions().contains(EchoKernel.ID) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        assertThat(((SensorStatistics) queued.get(10, TimeUnit.SECONDS)).count()).isEqualTo(1);
         assertThat(runtime.listDefinitions()).contains(EchoKernel.ID, RollingStatisticsKernel.ID);
     }
 }

@@ -75,7 +75,8 @@ class ConcurrencyStressTest {
     void shouldKeepEachSendersOrderWhileManySendToOneKernel() throws Exception {
         int senders = 8;
         int messagesEach = 5_000;
-        try (RingKernelRuntime runtime = RingKernelRuntime.builder().addKernel(new ConformanceKernel()).build()) {
+        RuntimeConfig patient = RuntimeConfig.defaults().withSendTimeout(TIMEOUT);
+        try (RingKernelRuntime runtime = RingKernelRuntime.builder().config(patient).addKernel(new ConformanceKernel()).build()) {
             KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID));
             ExecutorService pool = Executors.newFixedThreadPool(senders + 1);
             Future<long[]> receiver = pool.submit(() -> {

@@ -1,0 +1,96 @@
+package io.ringkernel.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.KernelStatus;
+import io.ringkernel.api.LaunchOptions;
+import io.ringkernel.api.RingKernelException;
+import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.examples.EchoKernel;
+import io.ringkernel.examples.Greeting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * The bundle that defines a running kernel is updated while several threads call the kernel:
+ * the kernel keeps its queues and runs the new revision's code, and the ledger of calls sent
+ * against replies and typed errors balances with nothing unexplained.
+ */
+@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
+@Timeout(120)
+class HotDeploymentIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(HotDeploymentIT.class.getName());
+
+    @InjectService(timeout = 10_000)
+    RingKernelRuntime runtime;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @Test
+    void shouldKeepAnsweringEveryCallWhileTheKernelBundleIsUpdatedTenTimes() throws Exception {
+        Bundle kernels = Arrays.stream(context.getBundles())
+                .filter(bundle -> "io.ringkernel.examples".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+        KernelHandle echo = runtime.launch("hot-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
+        AtomicBoolean calling = new AtomicBoolean(true);
+        AtomicLong sent = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
+        AtomicLong typedErrors = new AtomicLong();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int caller = t;
+                running.add(callers.submit(() -> {
+                    for (long i = 0; calling.get(); i++) {
+                        String text = caller + ":" + i;
+                        sent.incrementAndGet();
+                        try {
+                            assertThat(echo.call(new Greeting(text), Greeting.class, TIMEOUT).text()).isEqualTo(text);
+                            answered.incrementAndGet();
+                        } catch (RingKernelException e) {
+                            typedErrors.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (int update = 0; update < 10; update++) {
+                Thread.sleep(100);
+                kernels.update();
+            }
+            Thread.sleep(100);
+            calling.set(false);
+            for (Future<?> caller : running) {
+                caller.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        LOG.log(System.Logger.Level.INFO, "10 bundle updates under load: {0} calls sent, {1} answered, {2} typed errors",
+                sent.get(), answered.get(), typedErrors.get());
+        assertThat(answered.get() + typedErrors.get()).isEqualTo(sent.get());
+        assertThat(typedErrors.get()).isZero();
+        assertThat(echo.status()).isEqualTo(KernelStatus.ACTIVE);
+        assertThat(echo.metrics().processed()).isEqualTo(answered.get());
+        echo.terminate();
+    }
+}
