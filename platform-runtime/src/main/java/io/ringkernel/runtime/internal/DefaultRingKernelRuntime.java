@@ -110,7 +110,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
      * @param definition the definition
      * @return true if added, false if the id was taken
      */
-    boolean addDefinition(KernelDefinition definition) {
+    synchronized boolean addDefinition(KernelDefinition definition) {
         if (definitions.putIfAbsent(definition.id(), definition) != null) {
             return false;
         }
@@ -132,7 +132,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
      *
      * @param definition the definition, as it was added
      */
-    void removeDefinition(KernelDefinition definition) {
+    synchronized void removeDefinition(KernelDefinition definition) {
         if (!definitions.remove(definition.id(), definition)) {
             return;
         }
