@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The host side of a kernel's output ring: takes each record, completes the call waiting for it
- * or queues it in the bounded inbox for {@code receive}. One thread drains at a time; any thread
+ * or queues it in the bounded inbox for {@code receive} — after the ring has moved past it, so a
+ * caller that wakes up sees the queue depth without its reply. One thread drains at a time; any thread
  * may ask for a drain. When the inbox is full, records stay in the ring (backpressure on the
  * kernel) until {@code receive} makes room.
  */
@@ -41,6 +42,8 @@ final class OutputDispatcher implements RecordHandler {
     private final MessageHeader header = new MessageHeader();
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder lateReplies = new LongAdder();
+    /** Hands the record just read to its caller or the inbox, once the ring has released its slots. */
+    private Runnable delivery;
 
     OutputDispatcher(String kernelId, ManyToOneSlotRing output, Map<Integer, MessageCodec> codecs, PendingCalls pending,
                      LatencyTracker latency, HybridLogicalClock hostClock, Runnable afterDrain) {
@@ -73,9 +76,8 @@ final class OutputDispatcher implements RecordHandler {
                 return;
             }
             try {
-                boolean more = true;
-                while (more) {
-                    more = inbox.remainingCapacity() > 0 && output.read(this, 1) == 1;
+                while (inbox.remainingCapacity() > 0 && output.read(this, 1) == 1) {
+                    delivery.run();
                 }
             } finally {
                 draining.set(false);
@@ -104,12 +106,14 @@ final class OutputDispatcher implements RecordHandler {
                 error = e;
             }
         }
+        Object result = payload;
+        RingKernelException failure = error;
         if (header.hasFlag(FLAG_CALL)) {
-            complete(correlationId, payload, error);
+            delivery = () -> complete(correlationId, result, failure);
         } else {
             ReceivedMessage message = error != null ? null : new ReceivedMessage(header.messageId(), correlationId,
                     header.messageType(), HybridLogicalClock.unpack(header.timestamp(), header.sourceKernel()), payload);
-            inbox.add(new InboxEntry(message, error));
+            delivery = () -> inbox.add(new InboxEntry(message, failure));
         }
     }
 
