@@ -1,9 +1,11 @@
 package io.ringkernel.launcher;
 
 import io.ringkernel.api.RingKernelRuntime;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import org.osgi.framework.BundleException;
 
 /**
  * The {@code bin/ringkernel} command: starts the platform, reports how long that took, optionally
@@ -19,10 +21,13 @@ public final class Main {
     }
 
     /**
+     * Exits with status 0 after {@code --exit-after}, 1 if the platform fails to start, 2 on a
+     * malformed command line, and 143 on SIGTERM.
+     *
      * @param args the command line; see {@link LauncherOptions#parse(String...)}
-     * @throws Exception if the platform fails to start
+     * @throws InterruptedException if the main thread is interrupted
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws InterruptedException {
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(args);
@@ -32,7 +37,13 @@ public final class Main {
             return;
         }
         PrintStream out = System.out;
-        Platform platform = Platform.start(options.home());
+        Platform platform;
+        try {
+            platform = Platform.start(options.home());
+        } catch (IOException | BundleException | RuntimeException e) {
+            failed(e);
+            return;
+        }
         DemoTraffic demo = options.demo() ? new DemoTraffic(platform.context(), platform::runtime) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (demo != null) {
@@ -42,7 +53,11 @@ public final class Main {
             out.flush();
         }, "ringkernel-shutdown"));
 
-        platform.awaitRuntime(RUNTIME_TIMEOUT);
+        try {
+            platform.awaitRuntime(RUNTIME_TIMEOUT);
+        } catch (IllegalStateException e) {
+            failed(e);
+        }
         Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
         out.printf("RingKernel started in %d ms (JVM start to RingKernelRuntime service)%n",
                 Duration.between(jvmStart, Instant.now()).toMillis());
@@ -59,5 +74,11 @@ public final class Main {
             out.flush();
         } while (System.nanoTime() < end);
         System.exit(0);
+    }
+
+    /** Exits with status 1: the framework's threads would otherwise keep a failed start alive. */
+    private static void failed(Exception e) {
+        System.err.println("RingKernel failed to start: " + e);
+        System.exit(1);
     }
 }
