@@ -42,8 +42,12 @@ final class OutputDispatcher implements RecordHandler {
     private final MessageHeader header = new MessageHeader();
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder lateReplies = new LongAdder();
-    /** Hands the record just read to its caller or the inbox, once the ring has released its slots. */
-    private Runnable delivery;
+    /* The record just read, handed on by deliver() once the ring has released its slots. */
+    private boolean readCall;
+    private long readCorrelationId;
+    private Object readPayload;
+    private ReceivedMessage readMessage;
+    private RingKernelException readError;
 
     OutputDispatcher(String kernelId, ManyToOneSlotRing output, Map<Integer, MessageCodec> codecs, PendingCalls pending,
                      LatencyTracker latency, HybridLogicalClock hostClock, Runnable afterDrain) {
@@ -77,7 +81,7 @@ final class OutputDispatcher implements RecordHandler {
             }
             try {
                 while (inbox.remainingCapacity() > 0 && output.read(this, 1) == 1) {
-                    delivery.run();
+                    deliver();
                 }
             } finally {
                 draining.set(false);
@@ -106,15 +110,23 @@ final class OutputDispatcher implements RecordHandler {
                 error = e;
             }
         }
-        Object result = payload;
-        RingKernelException failure = error;
-        if (header.hasFlag(FLAG_CALL)) {
-            delivery = () -> complete(correlationId, result, failure);
+        readCall = header.hasFlag(FLAG_CALL);
+        readCorrelationId = correlationId;
+        readPayload = payload;
+        readError = error;
+        readMessage = readCall || error != null ? null : new ReceivedMessage(header.messageId(), correlationId,
+                header.messageType(), HybridLogicalClock.unpack(header.timestamp(), header.sourceKernel()), payload);
+    }
+
+    private void deliver() {
+        if (readCall) {
+            complete(readCorrelationId, readPayload, readError);
         } else {
-            ReceivedMessage message = error != null ? null : new ReceivedMessage(header.messageId(), correlationId,
-                    header.messageType(), HybridLogicalClock.unpack(header.timestamp(), header.sourceKernel()), payload);
-            delivery = () -> inbox.add(new InboxEntry(message, failure));
+            inbox.add(new InboxEntry(readMessage, readError));
         }
+        readPayload = null;
+        readMessage = null;
+        readError = null;
     }
 
     private Object decode(ByteBuffer buffer) {
