@@ -38,6 +38,22 @@ public class IllegalKernelStateException extends RingKernelException {
                 "cannot " + operation + " kernel '" + kernelId + "': it is " + current);
     }
 
+    /**
+     * An operation that the kernel cannot do until something outside it changes, such as
+     * activating a kernel whose serializer was removed.
+     *
+     * @param kernelId the kernel
+     * @param current its current state
+     * @param operation what was attempted
+     * @param reason what stands in the way
+     * @return the exception
+     */
+    public static IllegalKernelStateException operation(String kernelId, KernelStatus current, String operation,
+                                                        String reason) {
+        return new IllegalKernelStateException(kernelId, current,
+                "cannot " + operation + " kernel '" + kernelId + "': " + reason);
+    }
+
     /** @return the state the kernel was in */
     public KernelStatus current() {
         return current;

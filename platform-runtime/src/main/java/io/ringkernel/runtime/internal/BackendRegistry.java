@@ -15,33 +15,63 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The installed backends, with their availability probed once, and the contexts opened on them.
- * The CPU backend is always installed.
+ * The CPU backend is always installed; others come and go. Among backends of one type the one
+ * with the highest priority serves, then the highest service ranking, then the newest.
  */
 final class BackendRegistry implements AutoCloseable {
-    private final List<Backend> backends = new ArrayList<>();
+    private static final Comparator<Installed> PREFERENCE = Comparator
+            .comparingInt((Installed installed) -> installed.backend().priority())
+            .thenComparingInt(Installed::ranking)
+            .thenComparingLong(Installed::order).reversed();
+
+    private volatile List<Installed> backends = List.of();
     private final Map<Backend, Backend.Availability> availability = new ConcurrentHashMap<>();
     private final Map<Backend, BackendContext> contexts = new ConcurrentHashMap<>();
     private final int device;
     private final RuntimeConfig config;
+    private long installations;
 
     BackendRegistry(List<Backend> installed, int device, RuntimeConfig config) {
         this.device = device;
         this.config = config;
-        backends.addAll(installed);
-        if (backends.stream().noneMatch(backend -> backend.type() == BackendType.CPU)) {
-            backends.add(new CpuBackend());
+        installed.forEach(backend -> add(backend, 0));
+        if (installed.stream().noneMatch(backend -> backend.type() == BackendType.CPU)) {
+            add(new CpuBackend(), 0);
         }
-        backends.sort(Comparator.comparingInt(Backend::priority).reversed());
+    }
+
+    /**
+     * @param backend a backend to install
+     * @param ranking its service ranking, which breaks ties between backends of equal priority
+     */
+    synchronized void add(Backend backend, int ranking) {
+        List<Installed> next = new ArrayList<>(backends);
+        next.add(new Installed(backend, ranking, installations++));
+        next.sort(PREFERENCE);
+        backends = List.copyOf(next);
+    }
+
+    /**
+     * Uninstalls a backend. The caller ends the kernels running in its context, then closes it.
+     *
+     * @param backend an installed backend
+     * @return the context opened on it, or null if none was opened
+     */
+    synchronized BackendContext remove(Backend backend) {
+        backends = backends.stream().filter(installed -> installed.backend() != backend).toList();
+        availability.remove(backend);
+        return contexts.remove(backend);
     }
 
     /**
      * @param requested a backend type, or AUTO
-     * @return the highest-priority available backend of that type
+     * @return the preferred available backend of that type
      * @throws BackendUnavailableException with the reason when none can run
      */
     Backend select(BackendType requested) {
         List<String> reasons = new ArrayList<>();
-        for (Backend backend : backends) {
+        for (Installed installed : backends) {
+            Backend backend = installed.backend();
             if (requested != BackendType.AUTO && backend.type() != requested) {
                 continue;
             }
@@ -65,9 +95,9 @@ final class BackendRegistry implements AutoCloseable {
         return backend.open(index, config);
     }
 
-    /** @return what is known of every installed backend */
+    /** @return what is known of every installed backend, preferred first */
     List<BackendInfo> infos() {
-        return backends.stream().map(backend -> {
+        return backends.stream().map(Installed::backend).map(backend -> {
             Backend.Availability probe = availabilityOf(backend);
             return new BackendInfo(backend.type(), backend.getClass().getSimpleName(), backend.priority(),
                     probe.available(), probe.reason(), backend.modes(),
@@ -83,5 +113,8 @@ final class BackendRegistry implements AutoCloseable {
     public void close() {
         contexts.values().forEach(BackendContext::close);
         contexts.clear();
+    }
+
+    private record Installed(Backend backend, int ranking, long order) {
     }
 }

@@ -13,9 +13,12 @@ import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelException;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.api.SerializationException;
 import io.ringkernel.protocol.HybridLogicalClock;
 import io.ringkernel.spi.Backend;
+import io.ringkernel.spi.BackendContext;
 import io.ringkernel.spi.KernelDefinition;
+import io.ringkernel.spi.MessageSerializer;
 import io.ringkernel.spi.RuntimeSpec;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
     private final SerializerRegistry serializers;
     private final Map<String, KernelDefinition> definitions = new ConcurrentHashMap<>();
     private final Map<String, KernelInstance> kernels = new ConcurrentHashMap<>();
-    private final BackendType defaultBackend;
+    private final BackendType requestedBackend;
     private final HybridLogicalClock hostClock = HybridLogicalClock.system(0);
     private final AtomicInteger kernelNumbers = new AtomicInteger();
     private final ExecutorService async = Executors.newCachedThreadPool(task -> {
@@ -59,9 +62,9 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
                 throw new IllegalArgumentException("two kernel definitions share the id '" + definition.id() + "'");
             }
         }
-        this.defaultBackend = backends.select(spec.backend()).type();
+        this.requestedBackend = spec.backend();
         LOG.log(System.Logger.Level.INFO, "RingKernel runtime started on the {0} backend with {1} kernel definitions",
-                defaultBackend, definitions.size());
+                defaultBackend(), definitions.size());
     }
 
     @Override
@@ -76,8 +79,8 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
         if (definition == null) {
             throw new KernelNotFoundException(definitionId, "kernel definition");
         }
-        BackendType requested = options.backend() == null ? defaultBackend : options.backend();
-        Backend backend = backends.select(requested == BackendType.AUTO ? defaultBackend : requested);
+        BackendType requested = options.backend() == null ? requestedBackend : options.backend();
+        Backend backend = backends.select(requested == BackendType.AUTO ? requestedBackend : requested);
         LaunchMode mode = options.mode() != null ? options.mode() : backend.defaultMode();
         if (!backend.modes().contains(mode)) {
             throw new KernelLaunchException(kernelId, "backend " + backend.type() + " cannot run kernel '" + kernelId
@@ -116,12 +119,21 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
         }
         for (KernelInstance kernel : kernels.values()) {
             if (kernel.detached() && kernel.definition().id().equals(definition.id())) {
-                kernel.reattach(serializers.program(definition));
-                LOG.log(System.Logger.Level.INFO, "kernel ''{0}'' now runs the new code of definition ''{1}''",
-                        kernel.id(), definition.id());
+                reattach(kernel, definition);
             }
         }
         return true;
+    }
+
+    private void reattach(KernelInstance kernel, KernelDefinition definition) {
+        try {
+            kernel.reattach(serializers.program(definition));
+            LOG.log(System.Logger.Level.INFO, "kernel ''{0}'' now runs the new code of definition ''{1}''",
+                    kernel.id(), definition.id());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "kernel ''" + kernel.id() + "'' cannot run the new code of definition ''"
+                    + definition.id() + "''; it stays parked until the hot-swap grace period ends", e);
+        }
     }
 
     /**
@@ -141,6 +153,77 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
                 graceTimer.schedule(() -> terminateIfStillDetached(kernel), config.hotSwapGrace().toNanos(),
                         TimeUnit.NANOSECONDS);
             }
+        }
+    }
+
+    /**
+     * Makes a backend available for new launches.
+     *
+     * @param backend the backend
+     * @param ranking its service ranking, which breaks ties between backends of equal priority
+     */
+    synchronized void addBackend(Backend backend, int ranking) {
+        backends.add(backend, ranking);
+        LOG.log(System.Logger.Level.INFO, "backend {0} ({1}) installed", backend.type(), backend.getClass().getName());
+    }
+
+    /**
+     * Withdraws a backend: the kernels running on it are terminated, their queued messages failed
+     * back to their senders as {@link io.ringkernel.api.ErrorCode#KERNEL_TERMINATED}, and its
+     * context is closed.
+     *
+     * @param backend the backend, as it was added
+     */
+    synchronized void removeBackend(Backend backend) {
+        BackendContext context = backends.remove(backend);
+        if (context == null) {
+            return;
+        }
+        String reason = "its backend " + backend.type() + " (" + backend.getClass().getName() + ") was removed";
+        for (KernelInstance kernel : kernels.values()) {
+            if (kernel.context() == context) {
+                kernel.terminate(reason);
+            }
+        }
+        context.close();
+    }
+
+    /** @param serializer a serializer that kernels' message types may now use */
+    synchronized void addSerializer(MessageSerializer serializer) {
+        serializers.add(serializer);
+        for (KernelInstance kernel : kernels.values()) {
+            if (kernel.suspended() && SerializerRegistry.uses(kernel.definition(), serializer.name())) {
+                resume(kernel);
+            }
+        }
+    }
+
+    /**
+     * Withdraws a serializer: the kernels whose message types use it are deactivated with a status
+     * that says why, and resume once a serializer of that name is installed again.
+     *
+     * @param serializer the serializer, as it was added
+     */
+    synchronized void removeSerializer(MessageSerializer serializer) {
+        if (!serializers.remove(serializer)) {
+            return;
+        }
+        String name = serializer.name();
+        String reason = "serializer '" + name + "' was removed; the kernel is deactivated until it returns";
+        for (KernelInstance kernel : kernels.values()) {
+            if (SerializerRegistry.uses(kernel.definition(), name) && kernel.suspend(reason)
+                    && serializers.installed(name)) {
+                resume(kernel);
+            }
+        }
+    }
+
+    private void resume(KernelInstance kernel) {
+        try {
+            kernel.resume(serializers::program);
+            LOG.log(System.Logger.Level.INFO, "kernel ''{0}'' resumed with the serializers installed now", kernel.id());
+        } catch (SerializationException e) {
+            LOG.log(System.Logger.Level.INFO, "kernel ''{0}'' still waits: {1}", kernel.id(), e.getMessage());
         }
     }
 
@@ -181,7 +264,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
 
     @Override
     public BackendType defaultBackend() {
-        return defaultBackend;
+        return backends.select(requestedBackend).type();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 
 import io.ringkernel.api.ErrorCode;
+import io.ringkernel.api.IllegalKernelStateException;
 import io.ringkernel.api.KernelErrorException;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.KernelMetrics;
@@ -15,6 +16,7 @@ import io.ringkernel.api.ReceivedMessage;
 import io.ringkernel.api.SerializationException;
 import io.ringkernel.protocol.MessageHeader;
 import io.ringkernel.protocol.RingDescriptor;
+import io.ringkernel.spi.BackendContext;
 import io.ringkernel.spi.BackendKernel;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.KernelProgram;
@@ -30,6 +32,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * One launched kernel: its memory, its backend kernel, and the host side of its queues. Every
@@ -41,14 +44,16 @@ final class KernelInstance implements KernelHandle {
     private final KernelLifecycle lifecycle;
     private final KernelMemory memory;
     private final PendingCalls pending = new PendingCalls();
+    private final MessageCatalog catalog;
     private final LatencyTracker latency = new LatencyTracker();
     private final MessageSender sender;
     private final OutputDispatcher dispatcher;
     private final LongAdder unprocessed = new LongAdder();
     private final long launchedAt = System.nanoTime();
     private volatile BackendKernel backendKernel;
-    private volatile KernelDefinition definition;
     private boolean detached;
+    private volatile String suspension;
+    private boolean resumeActive;
     private volatile String failure = "";
     private volatile KernelMetrics finalMetrics;
 
@@ -62,11 +67,11 @@ final class KernelInstance implements KernelHandle {
                 setup.config().slotSize());
         memory.controlBlock.initialise(setup.kernelNumber(), memory.input, memory.output, maxPayload,
                 setup.mode() == LaunchMode.EVENT_DRIVEN);
-        this.sender = new MessageSender(setup.kernelId(), setup.kernelNumber(), memory.input,
-                setup.program().definition().messageTypes(), setup.program().codecs(), setup.maxMessageSize(),
-                setup.config().sendTimeout(), setup.hostClock(), latency);
-        this.dispatcher = new OutputDispatcher(setup.kernelId(), memory.output, setup.program().codecs(), pending,
-                latency, setup.hostClock(), this::wakeKernel);
+        this.catalog = new MessageCatalog(setup.program());
+        this.sender = new MessageSender(setup.kernelId(), setup.kernelNumber(), memory.input, catalog,
+                setup.maxMessageSize(), setup.config().sendTimeout(), setup.hostClock(), latency);
+        this.dispatcher = new OutputDispatcher(setup.kernelId(), memory.output, catalog, pending, latency,
+                setup.hostClock(), this::wakeKernel);
     }
 
     private static void requireQueueFits(KernelSetup setup, String queue, int capacity, int maxPayload) {
@@ -85,13 +90,17 @@ final class KernelInstance implements KernelHandle {
                 setup.grid(), setup.block(), memory.controlBlock, memory.telemetry, memory.input, memory.output,
                 new Signals());
         backendKernel = setup.context().launch(setup.context().compile(setup.program()), resources);
-        definition = setup.program().definition();
         lifecycle.transition(KernelStatus.LAUNCHED);
     }
 
     /** @return the definition whose code the kernel runs now */
     KernelDefinition definition() {
-        return definition;
+        return catalog.current().program().definition();
+    }
+
+    /** @return the backend context the kernel runs in */
+    BackendContext context() {
+        return setup.context();
     }
 
     /**
@@ -126,10 +135,59 @@ final class KernelInstance implements KernelHandle {
             return;
         }
         backendKernel.swap(setup.context().compile(program));
-        definition = program.definition();
+        catalog.install(program);
         detached = false;
         if (lifecycle.status() == KernelStatus.ACTIVE) {
             backendKernel.activate();
+        }
+    }
+
+    /**
+     * A serializer the kernel's message types need went away: the kernel is deactivated, its
+     * queued messages wait, and sends are refused with the reason until {@link #resume} runs.
+     *
+     * @param reason why, as its metrics and refused senders will read it
+     * @return true if the kernel was live and is now suspended
+     */
+    synchronized boolean suspend(String reason) {
+        KernelStatus current = lifecycle.status();
+        if (!current.acceptsMessages() || suspension != null) {
+            return false;
+        }
+        suspension = reason;
+        if (current == KernelStatus.ACTIVE) {
+            lifecycle.transition(KernelStatus.DEACTIVATED);
+            resumeActive = true;
+        }
+        backendKernel.deactivate();
+        return true;
+    }
+
+    /** @return true while the kernel waits for a serializer to come back */
+    boolean suspended() {
+        return suspension != null;
+    }
+
+    /**
+     * Builds the kernel's codecs again from the serializers installed now, and reactivates the
+     * kernel if {@link #suspend} deactivated it.
+     *
+     * @param compile builds a definition's codecs
+     * @throws io.ringkernel.api.SerializationException if a serializer is still missing; the kernel stays suspended
+     */
+    synchronized void resume(Function<KernelDefinition, KernelProgram> compile) {
+        if (suspension == null) {
+            return;
+        }
+        catalog.recompile(compile);
+        backendKernel.swap(setup.context().compile(catalog.current().program()));
+        suspension = null;
+        if (resumeActive) {
+            resumeActive = false;
+            lifecycle.transition(KernelStatus.ACTIVE);
+            if (!detached) {
+                backendKernel.activate();
+            }
         }
     }
 
@@ -140,11 +198,15 @@ final class KernelInstance implements KernelHandle {
 
     @Override
     public List<MessageType<?>> messageTypes() {
-        return setup.program().definition().messageTypes();
+        return definition().messageTypes();
     }
 
     @Override
     public synchronized void activate() {
+        String reason = suspension;
+        if (reason != null) {
+            throw IllegalKernelStateException.operation(id(), lifecycle.status(), "activate", reason);
+        }
         lifecycle.transition(KernelStatus.ACTIVE);
         if (!detached) {
             backendKernel.activate();
@@ -155,6 +217,16 @@ final class KernelInstance implements KernelHandle {
     public synchronized void deactivate() {
         lifecycle.transition(KernelStatus.DEACTIVATED);
         backendKernel.deactivate();
+    }
+
+    /**
+     * Terminates the kernel for a reason outside it, which its metrics and failed senders read.
+     *
+     * @param reason why, e.g. its backend went away
+     */
+    void terminate(String reason) {
+        failure = reason;
+        terminate();
     }
 
     @Override
@@ -177,7 +249,7 @@ final class KernelInstance implements KernelHandle {
             failure = "did not stop within the termination timeout of " + setup.config().terminationTimeout().toMillis() + " ms";
         }
         pending.failAll(id -> new KernelErrorException(id(), id, ErrorCode.KERNEL_TERMINATED,
-                "the kernel terminated before it answered"));
+                "the kernel terminated before it answered" + terminationCause()));
         finalMetrics = snapshot(stopped ? KernelStatus.TERMINATED : KernelStatus.FAILED);
         if (stopped) {
             lifecycle.transition(KernelStatus.TERMINATED);
@@ -194,9 +266,14 @@ final class KernelInstance implements KernelHandle {
             CompletableFuture<Object> call = pending.remove(header.correlationId());
             if (call != null) {
                 call.completeExceptionally(new KernelErrorException(id(), header.messageId(), ErrorCode.KERNEL_TERMINATED,
-                        "the kernel terminated before it processed the message"));
+                        "the kernel terminated before it processed the message" + terminationCause()));
             }
         }
+    }
+
+    private String terminationCause() {
+        String cause = failure;
+        return cause.isEmpty() ? "" : ": " + cause;
     }
 
     @Override
@@ -271,7 +348,12 @@ final class KernelInstance implements KernelHandle {
     @Override
     public CompletableFuture<Object> callAsync(Object request, Duration timeout) {
         long messageId = sender.nextMessageId();
-        CompletableFuture<Object> reply = pending.register(messageId);
+        CompletableFuture<Object> reply;
+        try {
+            reply = pending.register(messageId, sender.generationOf(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         try {
             sender.send(request, messageId, true, sender.sendTimeout(), this::requireAccepting);
         } catch (RuntimeException e) {
@@ -314,6 +396,10 @@ final class KernelInstance implements KernelHandle {
     }
 
     private String lastError() {
+        String reason = suspension;
+        if (reason != null) {
+            return reason;
+        }
         if (!failure.isEmpty()) {
             return failure;
         }
@@ -323,6 +409,10 @@ final class KernelInstance implements KernelHandle {
 
     private void requireAccepting() {
         lifecycle.requireAcceptingMessages("send to");
+        String reason = suspension;
+        if (reason != null) {
+            throw new SerializationException(id(), "cannot send to kernel '" + id() + "': " + reason, null);
+        }
     }
 
     private void wakeKernel() {

@@ -10,13 +10,9 @@ import io.ringkernel.protocol.HeaderFields;
 import io.ringkernel.protocol.HybridLogicalClock;
 import io.ringkernel.protocol.ManyToOneSlotRing;
 import io.ringkernel.protocol.MessageWriter;
-import io.ringkernel.spi.MessageCodec;
 import io.ringkernel.spi.MessageType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,8 +26,7 @@ final class MessageSender {
     private final String kernelId;
     private final int kernelNumber;
     private final ManyToOneSlotRing input;
-    private final Map<Class<?>, MessageType<?>> typesByClass = new HashMap<>();
-    private final Map<Integer, MessageCodec> codecs;
+    private final MessageCatalog catalog;
     private final int maxMessageSize;
     private final Duration sendTimeout;
     private final HybridLogicalClock hostClock;
@@ -40,14 +35,12 @@ final class MessageSender {
     private final AtomicInteger activeSenders = new AtomicInteger();
     private final LongAdder messagesIn = new LongAdder();
 
-    MessageSender(String kernelId, int kernelNumber, ManyToOneSlotRing input, List<MessageType<?>> types,
-                  Map<Integer, MessageCodec> codecs, int maxMessageSize, Duration sendTimeout,
-                  HybridLogicalClock hostClock, LatencyTracker latency) {
+    MessageSender(String kernelId, int kernelNumber, ManyToOneSlotRing input, MessageCatalog catalog,
+                  int maxMessageSize, Duration sendTimeout, HybridLogicalClock hostClock, LatencyTracker latency) {
         this.kernelId = kernelId;
         this.kernelNumber = kernelNumber;
         this.input = input;
-        types.forEach(type -> typesByClass.put(type.javaType(), type));
-        this.codecs = codecs;
+        this.catalog = catalog;
         this.maxMessageSize = maxMessageSize;
         this.sendTimeout = sendTimeout;
         this.hostClock = hostClock;
@@ -77,8 +70,9 @@ final class MessageSender {
         activeSenders.incrementAndGet();
         try {
             accepting.run();
-            MessageType<?> type = typeOf(message);
-            ByteBuffer payload = encode(type, message);
+            MessageCatalog.Generation generation = generationOf(message);
+            MessageType<?> type = generation.typeOf(message.getClass());
+            ByteBuffer payload = encode(generation, type, message);
             int length = payload.remaining();
             if (length + HEADER_LENGTH > maxMessageSize) {
                 throw new MessageTooLargeException(kernelId, type.javaType().getName(), length + HEADER_LENGTH, maxMessageSize);
@@ -116,25 +110,29 @@ final class MessageSender {
         }
     }
 
-    private ByteBuffer encode(MessageType<?> type, Object message) {
+    private ByteBuffer encode(MessageCatalog.Generation generation, MessageType<?> type, Object message) {
         try {
-            return codecs.get(type.typeId()).encode(message);
+            return generation.codec(type.typeId()).encode(message);
         } catch (SerializationException e) {
             throw new SerializationException(kernelId, "kernel '" + kernelId + "' could not encode a "
                     + type.javaType().getName() + ": " + e.getMessage(), e);
         }
     }
 
-    private MessageType<?> typeOf(Object message) {
+    /**
+     * @param message a message to send
+     * @return the generation of the kernel's message types that knows the message's class
+     * @throws SerializationException if the message is null or no generation knows its class
+     */
+    MessageCatalog.Generation generationOf(Object message) {
         if (message == null) {
             throw new SerializationException(kernelId, "cannot send null to kernel '" + kernelId + "'", null);
         }
-        MessageType<?> type = typesByClass.get(message.getClass());
-        if (type == null) {
+        MessageCatalog.Generation generation = catalog.forClass(message.getClass());
+        if (generation == null) {
             throw new SerializationException(kernelId, "kernel '" + kernelId + "' has no message type for "
-                    + message.getClass().getName() + "; it accepts " + typesByClass.keySet().stream()
-                    .map(Class::getName).sorted().toList(), null);
+                    + message.getClass().getName() + "; it accepts " + catalog.current().classNames(), null);
         }
-        return type;
+        return generation;
     }
 }

@@ -15,7 +15,6 @@ import io.ringkernel.protocol.MessageHeader;
 import io.ringkernel.protocol.RecordHandler;
 import io.ringkernel.spi.MessageCodec;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class OutputDispatcher implements RecordHandler {
     private final String kernelId;
     private final ManyToOneSlotRing output;
-    private final Map<Integer, MessageCodec> codecs;
+    private final MessageCatalog catalog;
     private final PendingCalls pending;
     private final LatencyTracker latency;
     private final HybridLogicalClock hostClock;
@@ -49,11 +48,11 @@ final class OutputDispatcher implements RecordHandler {
     private ReceivedMessage readMessage;
     private RingKernelException readError;
 
-    OutputDispatcher(String kernelId, ManyToOneSlotRing output, Map<Integer, MessageCodec> codecs, PendingCalls pending,
+    OutputDispatcher(String kernelId, ManyToOneSlotRing output, MessageCatalog catalog, PendingCalls pending,
                      LatencyTracker latency, HybridLogicalClock hostClock, Runnable afterDrain) {
         this.kernelId = kernelId;
         this.output = output;
-        this.codecs = codecs;
+        this.catalog = catalog;
         this.pending = pending;
         this.latency = latency;
         this.hostClock = hostClock;
@@ -135,7 +134,9 @@ final class OutputDispatcher implements RecordHandler {
             ErrorPayload failure = ErrorPayload.decode(buffer, header.payloadOffset(), header.payloadLength());
             throw new KernelErrorException(kernelId, header.correlationId(), failure.code(), failure.detail());
         }
-        MessageCodec codec = codecs.get(type);
+        MessageCatalog.Generation generation = header.hasFlag(FLAG_CALL) ? pending.generationOf(header.correlationId())
+                : null;
+        MessageCodec codec = (generation != null ? generation : catalog.current()).codec(type);
         if (codec == null) {
             throw new SerializationException(kernelId, "kernel '" + kernelId + "' wrote message type " + type
                     + ", which its definition does not declare", null);

@@ -12,9 +12,9 @@ import io.ringkernel.spi.Backend;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageSerializer;
 import io.ringkernel.spi.RuntimeSpec;
-import java.util.ArrayList;
 import java.util.List;
-import org.osgi.service.component.annotations.Activate;
+import java.util.Map;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -24,29 +24,41 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The runtime in an OSGi framework: a Declarative Services component that registers
- * {@link RingKernelRuntime} and picks up plug-ins from the service registry. Kernel definitions
- * are whiteboard services that come and go while the runtime runs. Backends and serializers are
- * bound when the component activates (the CPU backend and the fixed-layout serializer are always
- * there); a change to them restarts the component.
+ * {@link RingKernelRuntime} and picks up plug-ins from the service registry. Backends,
+ * serializers and kernel definitions are whiteboard services that come and go while the runtime
+ * runs; the CPU backend and the fixed-layout serializer are built in.
  */
 @Component(service = RingKernelRuntime.class, immediate = true)
 public final class RingKernelRuntimeComponent implements RingKernelRuntime {
-    private final DefaultRingKernelRuntime runtime;
+    private final DefaultRingKernelRuntime runtime = new DefaultRingKernelRuntime(new RuntimeSpec(BackendType.AUTO, 0,
+            RuntimeConfig.defaults(), List.of(), List.of(new FixedLayoutSerializer()), List.of()));
 
     /**
-     * @param backends the backend services present at activation
-     * @param serializers the serializer services present at activation
+     * @param backend a backend service that appeared
+     * @param properties its service properties; {@code service.ranking} breaks ties between
+     *                   backends of equal priority
      */
-    @Activate
-    public RingKernelRuntimeComponent(
-            @Reference(service = Backend.class, cardinality = ReferenceCardinality.MULTIPLE,
-                    policyOption = ReferencePolicyOption.GREEDY) List<Backend> backends,
-            @Reference(service = MessageSerializer.class, cardinality = ReferenceCardinality.MULTIPLE,
-                    policyOption = ReferencePolicyOption.GREEDY) List<MessageSerializer> serializers) {
-        List<MessageSerializer> installed = new ArrayList<>(serializers);
-        installed.add(new FixedLayoutSerializer());
-        this.runtime = new DefaultRingKernelRuntime(new RuntimeSpec(BackendType.AUTO, 0, RuntimeConfig.defaults(),
-                backends, installed, List.of()));
+    @Reference(service = Backend.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addBackend(Backend backend, Map<String, Object> properties) {
+        runtime.addBackend(backend, properties.get(Constants.SERVICE_RANKING) instanceof Integer ranking ? ranking : 0);
+    }
+
+    /** @param backend a backend service that went away: its kernels are terminated */
+    void removeBackend(Backend backend) {
+        runtime.removeBackend(backend);
+    }
+
+    /** @param serializer a serializer service that appeared: kernels waiting for it resume */
+    @Reference(service = MessageSerializer.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addSerializer(MessageSerializer serializer) {
+        runtime.addSerializer(serializer);
+    }
+
+    /** @param serializer a serializer service that went away: kernels that need it are deactivated */
+    void removeSerializer(MessageSerializer serializer) {
+        runtime.removeSerializer(serializer);
     }
 
     /** @param definition a kernel definition service that appeared */

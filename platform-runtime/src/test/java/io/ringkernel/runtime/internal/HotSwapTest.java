@@ -96,6 +96,35 @@ class HotSwapTest {
     }
 
     @Test
+    void shouldServeClientsOfTheOldAndTheNewRevisionsClassesAfterASwap() throws Exception {
+        KernelDefinition first = echo(Ping.class);
+        DefaultRingKernelRuntime runtime = runtime(RuntimeConfig.defaults(), first);
+        try {
+            KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition("echo"));
+            @SuppressWarnings("unchecked")
+            Class<Object> revised = (Class<Object>) new RevisionClassLoader(Ping.class).revised();
+            assertThat(revised).isNotSameAs(Ping.class);
+
+            runtime.removeDefinition(first);
+            runtime.addDefinition(echo(revised));
+
+            assertThat(kernel.call(new Ping(1, 2), Ping.class, TIMEOUT)).isEqualTo(new Ping(1, 2));
+            Object revisedPing = revised.getConstructor(long.class, int.class).newInstance(3L, 4);
+            assertThat(kernel.call(revisedPing, revised, TIMEOUT)).isEqualTo(revisedPing);
+            kernel.send(revisedPing);
+            assertThat(kernel.receive(TIMEOUT).payload()).isEqualTo(revisedPing);
+            assertThat(kernel.messageTypes()).extracting(type -> (Object) type.javaType()).containsExactly(revised);
+        } finally {
+            runtime.shutdown();
+        }
+    }
+
+    private static KernelDefinition echo(Class<?> pingClass) {
+        return KernelDefinition.of("echo", List.of(MessageType.of(1, pingClass, MessageType.FIXED_LAYOUT)),
+                (message, context) -> message);
+    }
+
+    @Test
     void shouldQueueWhileDetachedAndTerminateWhenTheDefinitionDoesNotComeBack() throws Exception {
         KernelDefinition only = version(1);
         DefaultRingKernelRuntime runtime = runtime(RuntimeConfig.defaults().withHotSwapGrace(Duration.ofMillis(300)), only);
