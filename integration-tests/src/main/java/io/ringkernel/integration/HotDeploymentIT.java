@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchOptions;
-import io.ringkernel.api.RingKernelException;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.examples.EchoKernel;
 import io.ringkernel.examples.Greeting;
@@ -14,11 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,30 +46,9 @@ class HotDeploymentIT {
         Bundle kernels = Arrays.stream(context.getBundles())
                 .filter(bundle -> "io.ringkernel.examples".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
         KernelHandle echo = runtime.launch("hot-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
-        AtomicBoolean calling = new AtomicBoolean(true);
-        AtomicLong sent = new AtomicLong();
-        AtomicLong answered = new AtomicLong();
-        AtomicLong typedErrors = new AtomicLong();
         List<Long> pauses = new ArrayList<>();
-        ExecutorService callers = Executors.newFixedThreadPool(4);
+        CallLoad load = CallLoad.start(echo, 4, TIMEOUT);
         try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int caller = t;
-                running.add(callers.submit(() -> {
-                    for (long i = 0; calling.get(); i++) {
-                        String text = caller + ":" + i;
-                        sent.incrementAndGet();
-                        try {
-                            assertThat(echo.call(new Greeting(text), Greeting.class, TIMEOUT).text()).isEqualTo(text);
-                            answered.incrementAndGet();
-                        } catch (RingKernelException e) {
-                            typedErrors.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
             for (int update = 0; update < 10; update++) {
                 Thread.sleep(100);
                 long start = System.nanoTime();
@@ -85,21 +58,16 @@ class HotDeploymentIT {
                 pauses.add((System.nanoTime() - start) / 1_000);
             }
             Thread.sleep(100);
-            calling.set(false);
-            for (Future<?> caller : running) {
-                caller.get();
-            }
         } finally {
-            callers.shutdownNow();
+            load.stop();
         }
         Collections.sort(pauses);
-        LOG.log(System.Logger.Level.INFO, "10 bundle updates under load: {0} calls sent, {1} answered, {2} typed errors; "
-                + "update to new code answering: p50 {3} us, max {4} us", sent.get(), answered.get(), typedErrors.get(),
-                pauses.get(pauses.size() / 2), pauses.get(pauses.size() - 1));
-        assertThat(answered.get() + typedErrors.get()).isEqualTo(sent.get());
-        assertThat(typedErrors.get()).isZero();
+        LOG.log(System.Logger.Level.INFO, "10 bundle updates under load: {0}; update to new code answering: "
+                + "p50 {1} us, max {2} us", load, pauses.get(pauses.size() / 2), pauses.get(pauses.size() - 1));
+        assertThat(load.answered() + load.typedErrors()).isEqualTo(load.sent());
+        assertThat(load.typedErrors()).isZero();
         assertThat(echo.status()).isEqualTo(KernelStatus.ACTIVE);
-        assertThat(echo.metrics().processed()).isEqualTo(answered.get() + pauses.size());
+        assertThat(echo.metrics().processed()).isEqualTo(load.answered() + pauses.size());
         echo.terminate();
     }
 }

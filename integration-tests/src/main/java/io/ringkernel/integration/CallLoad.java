@@ -1,0 +1,123 @@
+package io.ringkernel.integration;
+
+import io.ringkernel.api.IllegalKernelStateException;
+import io.ringkernel.api.KernelErrorException;
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.RingKernelException;
+import io.ringkernel.examples.Greeting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Threads that call an echo kernel back to back and keep the ledger: calls sent, replies that
+ * matched their request, and typed errors by kind. A caller stops when told to, or when the kernel
+ * no longer takes messages. A reply that does not match its request fails the load.
+ */
+final class CallLoad {
+    private final KernelHandle kernel;
+    private final Duration timeout;
+    private final AtomicBoolean calling = new AtomicBoolean(true);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final ExecutorService callers;
+    private final List<Future<?>> running = new ArrayList<>();
+
+    private CallLoad(KernelHandle kernel, int threads, Duration timeout) {
+        this.kernel = kernel;
+        this.timeout = timeout;
+        this.callers = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            int caller = t;
+            running.add(callers.submit(() -> call(caller)));
+        }
+    }
+
+    /**
+     * @param kernel an echo kernel
+     * @param threads how many threads call it
+     * @param timeout each call's timeout
+     * @return the running load
+     */
+    static CallLoad start(KernelHandle kernel, int threads, Duration timeout) {
+        return new CallLoad(kernel, threads, timeout);
+    }
+
+    private Void call(int caller) {
+        for (long i = 0; calling.get(); i++) {
+            String text = caller + ":" + i;
+            sent.incrementAndGet();
+            try {
+                String echoed = kernel.call(new Greeting(text), Greeting.class, timeout).text();
+                if (!echoed.equals(text)) {
+                    throw new AssertionError("call '" + text + "' was answered with '" + echoed + "'");
+                }
+                answered.incrementAndGet();
+            } catch (KernelErrorException e) {
+                errors.computeIfAbsent(e.code().name(), kind -> new LongAdder()).increment();
+            } catch (IllegalKernelStateException e) {
+                errors.computeIfAbsent(e.getClass().getSimpleName(), kind -> new LongAdder()).increment();
+                return null;
+            } catch (RingKernelException e) {
+                errors.computeIfAbsent(e.getClass().getSimpleName(), kind -> new LongAdder()).increment();
+            }
+        }
+        return null;
+    }
+
+    /** @param count how many answered calls to wait for */
+    void awaitAnswered(long count) throws InterruptedException {
+        while (answered.get() < count) {
+            Thread.sleep(1);
+        }
+    }
+
+    /** Stops the callers and waits for them; rethrows what failed in a caller. */
+    void stop() throws Exception {
+        calling.set(false);
+        try {
+            for (Future<?> caller : running) {
+                caller.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /** @return calls sent */
+    long sent() {
+        return sent.get();
+    }
+
+    /** @return calls answered with their own text */
+    long answered() {
+        return answered.get();
+    }
+
+    /** @return typed errors by kind: an error code, or an exception's simple name */
+    Map<String, Long> errors() {
+        Map<String, Long> counts = new TreeMap<>();
+        errors.forEach((kind, count) -> counts.put(kind, count.sum()));
+        return counts;
+    }
+
+    /** @return all typed errors */
+    long typedErrors() {
+        return errors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    @Override
+    public String toString() {
+        return sent() + " calls sent, " + answered() + " answered, typed errors " + errors();
+    }
+}
