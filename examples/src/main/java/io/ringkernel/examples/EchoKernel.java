@@ -7,10 +7,12 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /** Answers every {@link Greeting} with the same greeting. */
-@Component(service = KernelDefinition.class)
+@Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + EchoKernel.ID)
 public final class EchoKernel implements KernelDefinition {
     /** The definition's id. */
     public static final String ID = "echo";
+    /** The serializer of its messages. */
+    public static final String SERIALIZER = "kryo";
 
     @Override
     public String id() {
@@ -19,7 +21,7 @@ public final class EchoKernel implements KernelDefinition {
 
     @Override
     public List<MessageType<?>> messageTypes() {
-        return List.of(MessageType.of(1, Greeting.class, "kryo"));
+        return List.of(MessageType.of(1, Greeting.class, SERIALIZER));
     }
 
     @Override

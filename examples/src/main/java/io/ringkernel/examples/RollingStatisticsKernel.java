@@ -13,7 +13,7 @@ import java.util.Map;
  * reading more than {@link #ANOMALY_SIGMAS} standard deviations from its sensor's mean, once the
  * sensor has {@link #WARM_UP} readings, is flagged.
  */
-@Component(service = KernelDefinition.class)
+@Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + RollingStatisticsKernel.ID)
 public final class RollingStatisticsKernel implements KernelDefinition {
     /** The definition's id. */
     public static final String ID = "rolling-stats";
