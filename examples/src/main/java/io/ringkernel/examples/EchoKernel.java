@@ -3,11 +3,15 @@ package io.ringkernel.examples;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.RequiresBackend;
+import io.ringkernel.spi.RequiresSerializer;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /** Answers every {@link Greeting} with the same greeting. */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + EchoKernel.ID)
+@RequiresBackend
+@RequiresSerializer(EchoKernel.SERIALIZER)
 public final class EchoKernel implements KernelDefinition {
     /** The definition's id. */
     public static final String ID = "echo";

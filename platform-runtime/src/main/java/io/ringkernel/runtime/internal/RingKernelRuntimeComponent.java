@@ -11,6 +11,9 @@ import io.ringkernel.codec.FixedLayoutSerializer;
 import io.ringkernel.spi.Backend;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageSerializer;
+import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.ProvidesBackend;
+import io.ringkernel.spi.ProvidesSerializer;
 import io.ringkernel.spi.RuntimeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * there); a change to them restarts the component.
  */
 @Component(service = RingKernelRuntime.class, immediate = true)
+@ProvidesBackend(BackendType.CPU)
+@ProvidesSerializer(MessageType.FIXED_LAYOUT)
 public final class RingKernelRuntimeComponent implements RingKernelRuntime {
     private final DefaultRingKernelRuntime runtime;
 

@@ -4,6 +4,7 @@ import io.ringkernel.api.SerializationException;
 import io.ringkernel.spi.MessageCodec;
 import io.ringkernel.spi.MessageSerializer;
 import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.ProvidesSerializer;
 import java.lang.reflect.Modifier;
 import org.osgi.service.component.annotations.Component;
 
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
  * against the payload's size before anything is allocated.
  */
 @Component(service = MessageSerializer.class, property = MessageSerializer.PROPERTY_NAME + "=" + KryoSerializer.NAME)
+@ProvidesSerializer(KryoSerializer.NAME)
 public final class KryoSerializer implements MessageSerializer {
     /** The name message types use to choose this serializer. */
     public static final String NAME = "kryo";
