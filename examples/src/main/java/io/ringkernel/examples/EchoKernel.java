@@ -3,14 +3,20 @@ package io.ringkernel.examples;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.RequiresBackend;
+import io.ringkernel.spi.RequiresSerializer;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /** Answers every {@link Greeting} with the same greeting. */
-@Component(service = KernelDefinition.class)
+@Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + EchoKernel.ID)
+@RequiresBackend
+@RequiresSerializer(EchoKernel.SERIALIZER)
 public final class EchoKernel implements KernelDefinition {
     /** The definition's id. */
     public static final String ID = "echo";
+    /** The serializer of its messages. */
+    public static final String SERIALIZER = "kryo";
 
     @Override
     public String id() {
@@ -19,7 +25,7 @@ public final class EchoKernel implements KernelDefinition {
 
     @Override
     public List<MessageType<?>> messageTypes() {
-        return List.of(MessageType.of(1, Greeting.class, "kryo"));
+        return List.of(MessageType.of(1, Greeting.class, SERIALIZER));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.ringkernel.examples;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.RequiresBackend;
+import io.ringkernel.spi.RequiresSerializer;
 import java.util.HashMap;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -13,7 +15,9 @@ import java.util.Map;
  * reading more than {@link #ANOMALY_SIGMAS} standard deviations from its sensor's mean, once the
  * sensor has {@link #WARM_UP} readings, is flagged.
  */
-@Component(service = KernelDefinition.class)
+@Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + RollingStatisticsKernel.ID)
+@RequiresBackend
+@RequiresSerializer(MessageType.FIXED_LAYOUT)
 public final class RollingStatisticsKernel implements KernelDefinition {
     /** The definition's id. */
     public static final String ID = "rolling-stats";

@@ -11,6 +11,9 @@ import io.ringkernel.codec.FixedLayoutSerializer;
 import io.ringkernel.spi.Backend;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageSerializer;
+import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.ProvidesBackend;
+import io.ringkernel.spi.ProvidesSerializer;
 import io.ringkernel.spi.RuntimeSpec;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * runs; the CPU backend and the fixed-layout serializer are built in.
  */
 @Component(service = RingKernelRuntime.class, immediate = true)
+@ProvidesBackend(BackendType.CPU)
+@ProvidesSerializer(MessageType.FIXED_LAYOUT)
 public final class RingKernelRuntimeComponent implements RingKernelRuntime {
     private final DefaultRingKernelRuntime runtime = new DefaultRingKernelRuntime(new RuntimeSpec(BackendType.AUTO, 0,
             RuntimeConfig.defaults(), List.of(), List.of(new FixedLayoutSerializer()), List.of()));

@@ -4,6 +4,7 @@ import io.ringkernel.api.SerializationException;
 import io.ringkernel.spi.MessageCodec;
 import io.ringkernel.spi.MessageSerializer;
 import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.ProvidesSerializer;
 import java.lang.reflect.Modifier;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
  * names in a payload are refused outright, and string, array and collection lengths are checked
  * against the payload's size before anything is allocated.
  */
-@Component(service = MessageSerializer.class)
+@Component(service = MessageSerializer.class, property = MessageSerializer.PROPERTY_NAME + "=" + KryoSerializer.NAME)
+@ProvidesSerializer(KryoSerializer.NAME)
 public final class KryoSerializer implements MessageSerializer {
     /** The name message types use to choose this serializer. */
     public static final String NAME = "kryo";
