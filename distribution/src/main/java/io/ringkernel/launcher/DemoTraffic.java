@@ -24,7 +24,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * runs the new revision's code but keeps accepting the classes it was launched with. While the
  * definition is gone the kernels park and the calls time out; a kernel that terminated (its
  * definition stayed away past the grace period) is launched again, with the new classes, when
- * the definition comes back.
+ * the definition comes back. When a kernel's new code first answers, {@link HotSwapReport} logs
+ * how long the kernel waited for it.
  */
 final class DemoTraffic implements AutoCloseable {
 
@@ -37,6 +38,7 @@ final class DemoTraffic implements AutoCloseable {
     private static final Duration CALL_TIMEOUT = Duration.ofMillis(500);
 
     private final Supplier<RingKernelRuntime> runtime;
+    private final HotSwapReport swaps;
     private final ServiceTracker<KernelDefinition, KernelDefinition> definitions;
     private final DemoMessages messages = new DemoMessages();
     private final ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -53,7 +55,8 @@ final class DemoTraffic implements AutoCloseable {
      */
     DemoTraffic(BundleContext context, Supplier<RingKernelRuntime> runtime) {
         this.runtime = runtime;
-        this.definitions = new ServiceTracker<>(context, KernelDefinition.class, null);
+        this.swaps = new HotSwapReport(context);
+        this.definitions = new ServiceTracker<>(context, KernelDefinition.class, swaps);
     }
 
     /** Starts driving traffic. */
@@ -95,6 +98,7 @@ final class DemoTraffic implements AutoCloseable {
             for (int i = 0; i < CALLS_PER_TICK; i++) {
                 current.call(id, messages.build(type, sequence++), Object.class, CALL_TIMEOUT);
             }
+            swaps.answered(current, definition);
         } catch (RuntimeException | LinkageError e) {
             // parked kernels time out, a departing bundle's classes fail to load: the next tick retries
             LOG.log(System.Logger.Level.DEBUG, "demo call to {0} failed: {1}", id, e.toString());
