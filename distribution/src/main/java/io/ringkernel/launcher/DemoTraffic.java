@@ -5,9 +5,7 @@ import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.spi.KernelDefinition;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,7 +44,6 @@ final class DemoTraffic implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Class<?>> launchTypes = new HashMap<>();
     private long sequence;
 
     /**
@@ -91,10 +88,9 @@ final class DemoTraffic implements AutoCloseable {
         try {
             if (needsLaunch(current, id)) {
                 current.launch(id, LaunchOptions.defaults());
-                launchTypes.put(id, definition.messageTypes().get(0).javaType());
                 LOG.log(System.Logger.Level.INFO, "launched demo kernel {0}", id);
             }
-            Class<?> type = launchTypes.get(id);
+            Class<?> type = current.kernel(id).messageTypes().get(0).javaType();
             for (int i = 0; i < CALLS_PER_TICK; i++) {
                 current.call(id, messages.build(type, sequence++), Object.class, CALL_TIMEOUT);
             }

@@ -13,6 +13,7 @@ import io.ringkernel.protocol.MessageWriter;
 import io.ringkernel.spi.MessageType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -128,10 +129,15 @@ final class MessageSender {
         if (message == null) {
             throw new SerializationException(kernelId, "cannot send null to kernel '" + kernelId + "'", null);
         }
-        MessageCatalog.Generation generation = catalog.forClass(message.getClass());
+        Class<?> type = message.getClass();
+        MessageCatalog.Generation generation = catalog.forClass(type);
         if (generation == null) {
+            List<String> accepted = catalog.current().classNames();
+            String hint = accepted.contains(type.getName()) ? " (this " + type.getSimpleName() + " comes from a bundle "
+                    + "revision older than the kernel's last " + MessageCatalog.GENERATIONS
+                    + " code generations: refresh the sender's bundle)" : "";
             throw new SerializationException(kernelId, "kernel '" + kernelId + "' has no message type for "
-                    + message.getClass().getName() + "; it accepts " + catalog.current().classNames(), null);
+                    + type.getName() + hint + "; it accepts " + accepted, null);
         }
         return generation;
     }

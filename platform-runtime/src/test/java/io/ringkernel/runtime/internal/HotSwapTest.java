@@ -1,6 +1,7 @@
 package io.ringkernel.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.KernelErrorException;
@@ -9,6 +10,7 @@ import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelException;
 import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.api.SerializationException;
 import io.ringkernel.codec.FixedLayoutSerializer;
 import io.ringkernel.conformance.Ping;
 import io.ringkernel.spi.KernelDefinition;
@@ -114,6 +116,30 @@ class HotSwapTest {
             kernel.send(revisedPing);
             assertThat(kernel.receive(TIMEOUT).payload()).isEqualTo(revisedPing);
             assertThat(kernel.messageTypes()).extracting(type -> (Object) type.javaType()).containsExactly(revised);
+        } finally {
+            runtime.shutdown();
+        }
+    }
+
+    @Test
+    void shouldRefuseClassesOfARevisionOlderThanTheKeptGenerationsSayingWhy() throws Exception {
+        KernelDefinition current = echo(Ping.class);
+        DefaultRingKernelRuntime runtime = runtime(RuntimeConfig.defaults(), current);
+        try {
+            KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition("echo"));
+            for (int revision = 1; revision < MessageCatalog.GENERATIONS; revision++) {
+                runtime.removeDefinition(current);
+                current = echo(new RevisionClassLoader(Ping.class).revised());
+                runtime.addDefinition(current);
+            }
+            assertThat(kernel.call(new Ping(1, 0), Ping.class, TIMEOUT)).isEqualTo(new Ping(1, 0));
+
+            runtime.removeDefinition(current);
+            runtime.addDefinition(echo(new RevisionClassLoader(Ping.class).revised()));
+
+            assertThatThrownBy(() -> kernel.send(new Ping(2, 0))).isInstanceOf(SerializationException.class)
+                    .hasMessageContaining("older than the kernel's last " + MessageCatalog.GENERATIONS)
+                    .hasMessageContaining("refresh the sender's bundle");
         } finally {
             runtime.shutdown();
         }
