@@ -9,15 +9,17 @@ import java.util.Optional;
  *
  * @param home the installation folder, holding {@code bundle/}, {@code conf/}, {@code deploy/}
  * @param headless whether to run without a UI (the only mode so far)
+ * @param console whether the Gogo console reads commands from stdin instead of the status table
+ *                being printed to stdout
  * @param interval how often the status table is printed
  * @param demo whether to launch the sample kernels and drive demo traffic through them
  * @param exitAfter how long to run before stopping by itself; empty to run until stopped
  */
-public record LauncherOptions(Path home, boolean headless, Duration interval, boolean demo,
+public record LauncherOptions(Path home, boolean headless, boolean console, Duration interval, boolean demo,
         Optional<Duration> exitAfter) {
 
     private static final String USAGE = "usage: ringkernel --home <dir> [--headless] [--interval <ms>]"
-            + " [--demo | --no-demo] [--exit-after <seconds>]";
+            + " [--console] [--demo | --no-demo] [--exit-after <seconds>]";
 
     /**
      * @param args the command line
@@ -28,11 +30,13 @@ public record LauncherOptions(Path home, boolean headless, Duration interval, bo
         Path home = null;
         Duration interval = Duration.ofSeconds(1);
         boolean demo = true;
+        boolean console = false;
         Optional<Duration> exitAfter = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(value(args, ++i));
                 case "--headless" -> { }
+                case "--console" -> console = true;
                 case "--interval" -> interval = Duration.ofMillis(positive(value(args, ++i)));
                 case "--demo" -> demo = true;
                 case "--no-demo" -> demo = false;
@@ -43,7 +47,7 @@ public record LauncherOptions(Path home, boolean headless, Duration interval, bo
         if (home == null) {
             throw new IllegalArgumentException("--home is missing\n" + USAGE);
         }
-        return new LauncherOptions(home, true, interval, demo, exitAfter);
+        return new LauncherOptions(home, true, console, interval, demo, exitAfter);
     }
 
     private static String value(String[] args, int index) {

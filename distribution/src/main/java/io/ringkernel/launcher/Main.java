@@ -10,7 +10,8 @@ import org.osgi.framework.BundleException;
 /**
  * The {@code bin/ringkernel} command: starts the platform, reports how long that took, optionally
  * drives demo traffic, and prints the kernels' status table to stdout every interval until
- * Ctrl-C, SIGTERM or {@code --exit-after}. A shutdown hook stops the framework cleanly.
+ * Ctrl-C, SIGTERM or {@code --exit-after} — or, with {@code --console}, hands stdin and stdout
+ * to the Gogo shell until it exits. A shutdown hook stops the framework cleanly.
  */
 public final class Main {
 
@@ -39,7 +40,7 @@ public final class Main {
         PrintStream out = System.out;
         Platform platform;
         try {
-            platform = Platform.start(options.home());
+            platform = Platform.start(options.home(), options.console());
         } catch (IOException | BundleException | RuntimeException e) {
             failed(e);
             return;
@@ -65,6 +66,10 @@ public final class Main {
             demo.start();
         }
 
+        if (options.console()) {
+            platform.awaitStop(options.exitAfter().orElse(Duration.ZERO));
+            System.exit(0);
+        }
         long end = options.exitAfter().map(after -> System.nanoTime() + after.toNanos()).orElse(Long.MAX_VALUE);
         do {
             Thread.sleep(options.interval().toMillis());

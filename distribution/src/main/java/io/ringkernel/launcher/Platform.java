@@ -43,6 +43,8 @@ public final class Platform {
     private static final System.Logger LOG = System.getLogger(Platform.class.getName());
     private static final String API_BUNDLE = "io.ringkernel.platform-api";
     private static final String RUNTIME_BUNDLE = "io.ringkernel.platform-runtime";
+    /* The Gogo shell's options; conf/ringkernel.properties turns its console off by default. */
+    private static final String GOSH_ARGS = "gosh.args";
 
     private final Framework framework;
     private final ServiceTracker<RingKernelRuntime, RingKernelRuntime> runtime;
@@ -56,15 +58,17 @@ public final class Platform {
      * Starts the framework and every bundle in {@code bundle/}.
      *
      * @param home the installation folder
+     * @param console whether the Gogo shell reads commands from stdin; when that console ends
+     *                ({@code exit}, end of input) the framework stops
      * @return the running platform
      * @throws IOException if a folder or the configuration cannot be read
      * @throws BundleException if the framework or a bundle fails to start
      */
-    public static Platform start(Path home) throws IOException, BundleException {
+    public static Platform start(Path home, boolean console) throws IOException, BundleException {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Platform.class.getClassLoader())
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
-        Framework framework = factory.newFramework(configuration(home));
+        Framework framework = factory.newFramework(configuration(home, console));
         framework.init();
         Platform platform = new Platform(framework);
         platform.runtime.open();
@@ -98,6 +102,16 @@ public final class Platform {
     }
 
     /**
+     * Waits for the framework to stop, e.g. because the console ended.
+     *
+     * @param timeout how long to wait; zero waits for ever
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void awaitStop(Duration timeout) throws InterruptedException {
+        framework.waitForStop(timeout.toMillis());
+    }
+
+    /**
      * Stops the framework, which stops every bundle and so terminates every kernel.
      *
      * @param timeout how long to wait for it to stop
@@ -119,9 +133,8 @@ public final class Platform {
     }
 
     /**
-     * Installs every jar, then starts them with the runtime last: its component binds the
-     * serializers and backends present when it activates, so starting it after them spares a
-     * restart of the runtime service.
+     * Installs every jar, then starts them with the runtime last, so that its kernels find the
+     * serializers and backends already there.
      */
     private void startBundles(Path folder) throws IOException, BundleException {
         BundleContext context = framework.getBundleContext();
@@ -140,7 +153,7 @@ public final class Platform {
         LOG.log(System.Logger.Level.DEBUG, "started {0} bundles from {1}", installed.size(), folder);
     }
 
-    private static Map<String, String> configuration(Path home) throws IOException {
+    private static Map<String, String> configuration(Path home, boolean console) throws IOException {
         Map<String, String> config = new HashMap<>();
         Properties file = new Properties();
         try (Reader reader = Files.newBufferedReader(home.resolve("conf/ringkernel.properties"),
@@ -152,6 +165,9 @@ public final class Platform {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiExports());
         config.put("felix.fileinstall.dir", home.resolve("deploy").toString());
+        if (console) {
+            config.put(GOSH_ARGS, "");
+        }
         return config;
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Runs the assembled {@code bin/ringkernel} as a real process (failsafe, after {@code package}
  * laid out {@code target/ringkernel}): it starts, its demo kernels answer, the kernels' bundle
- * hot-deploys out of and back into {@code deploy/}, and the process stops by itself or on SIGTERM.
+ * hot-deploys out of and back into {@code deploy/}, the Gogo console answers {@code rk:} commands,
+ * and the process stops by itself, on SIGTERM or when the console's input ends.
  */
 class DistributionTest {
 
@@ -63,6 +64,28 @@ class DistributionTest {
         distribution.sigterm();
 
         assertThat(distribution.awaitExit(Duration.ofSeconds(10))).as("stops within 10 s of SIGTERM").isTrue();
+        assertThat(distribution.lines()).extracting(OutputLine::text).contains("RingKernel stopped");
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldAnswerShellCommandsOnTheConsoleAndStopWhenItsInputEnds() throws Exception {
+        distribution = RunningDistribution.start("--console", "--exit-after", "50");
+        distribution.awaitStarted();
+        assertThat(distribution.awaitLine(line -> line.contains("launched demo kernel echo"), 0)).isPresent();
+
+        int listed = distribution.lineCount();
+        distribution.type("rk:list");
+        assertThat(distribution.awaitLine(line -> line.matches(".*echo\\s+ACTIVE\\s+CPU\\s+\\d+.*"), listed))
+                .as("rk:list shows the demo's echo kernel").isPresent();
+        int refused = distribution.lineCount();
+        distribution.type("rk:activate no-such-kernel");
+        assertThat(distribution.awaitLine(line -> line.contains("no-such-kernel"), refused))
+                .as("a command on an unknown kernel says which").isPresent();
+
+        distribution.endInput();
+        assertThat(distribution.awaitExit(Duration.ofSeconds(15))).as("stops when the console's input ends").isTrue();
+        assertThat(distribution.exitValue()).isZero();
         assertThat(distribution.lines()).extracting(OutputLine::text).contains("RingKernel stopped");
     }
 }

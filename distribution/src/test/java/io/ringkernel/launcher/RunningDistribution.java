@@ -154,6 +154,22 @@ final class RunningDistribution implements AutoCloseable {
         return lines.size();
     }
 
+    /**
+     * Types a line on the process's stdin, for the {@code --console} shell.
+     *
+     * @param line the line, without its terminator
+     * @throws IOException if the pipe is closed
+     */
+    void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Closes the process's stdin: end of input, as Ctrl-D on a terminal. */
+    void endInput() throws IOException {
+        process.getOutputStream().close();
+    }
+
     /** Sends SIGTERM; unlike {@link Process#destroy()} this leaves the output pipe open to be read. */
     void sigterm() {
         process.toHandle().destroy();
