@@ -7,6 +7,7 @@ import io.ringkernel.spi.BackendKernel;
 import io.ringkernel.spi.CompiledKernel;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.KernelSignals;
+import io.ringkernel.spi.host.ReplyWriter;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;

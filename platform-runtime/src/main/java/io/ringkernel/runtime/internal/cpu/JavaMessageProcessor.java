@@ -1,14 +1,8 @@
 package io.ringkernel.runtime.internal.cpu;
 
-import static io.ringkernel.protocol.MessageHeaderDescriptor.ERROR_TYPE;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
-
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.SerializationException;
 import io.ringkernel.protocol.ControlBlock;
-import io.ringkernel.protocol.ErrorPayload;
-import io.ringkernel.protocol.HeaderFields;
-import io.ringkernel.protocol.HybridLogicalClock;
 import io.ringkernel.protocol.MessageHeader;
 import io.ringkernel.protocol.RecordHandler;
 import io.ringkernel.protocol.Telemetry;
@@ -17,6 +11,8 @@ import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.MessageCodec;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.host.MessageExchange;
+import io.ringkernel.spi.host.ReplyWriter;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,26 +23,21 @@ import java.util.Map;
  * Whatever happens, the record gets exactly one outcome and the kernel keeps serving.
  */
 final class JavaMessageProcessor implements RecordHandler {
-    private final int kernelNumber;
     private MessageHandler handler;
     private Map<Integer, MessageCodec> codecs;
     private Map<Class<?>, Integer> replyTypes;
     private final ControlBlock controlBlock;
     private final Telemetry telemetry;
-    private final HybridLogicalClock clock;
-    private final ReplyWriter replies;
+    private final MessageExchange exchange;
     private final MessageHeader header = new MessageHeader();
     private final CpuHandlerContext context;
     private final boolean timed;
-    private long nextMessageId = 1;
 
     JavaMessageProcessor(KernelProgram program, KernelResources resources, boolean timed) {
-        this.kernelNumber = resources.kernelNumber();
         load(program);
         this.controlBlock = resources.controlBlock();
         this.telemetry = resources.telemetry();
-        this.clock = HybridLogicalClock.system(kernelNumber);
-        this.replies = new ReplyWriter(resources.output(), telemetry, resources.signals());
+        this.exchange = new MessageExchange(resources);
         this.context = new CpuHandlerContext(resources.kernelId());
         this.timed = timed;
     }
@@ -68,35 +59,21 @@ final class JavaMessageProcessor implements RecordHandler {
     }
 
     ReplyWriter replies() {
-        return replies;
+        return exchange.replies();
     }
 
     @Override
     public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
         header.wrap(buffer, offset);
-        String problem = header.problem(recordLength);
-        if (problem != null) {
-            telemetry.recordDropped(ErrorCode.MALFORMED_MESSAGE.wireCode());
-            replyError(ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: " + problem);
-            return;
-        }
-        long now = clock.update(header.timestamp());
-        controlBlock.clock(now);
-        long deadline = header.deadline();
-        if (deadline != 0 && deadline < now) {
-            replyError(ErrorCode.DEADLINE_EXPIRED, "deadline passed before processing");
-            return;
-        }
-        MessageCodec codec = codecs.get(header.messageType());
-        if (codec == null) {
-            replyError(ErrorCode.UNKNOWN_MESSAGE_TYPE, "no handler for message type " + header.messageType());
+        if (!exchange.admit(header, recordLength, codecs::containsKey)) {
             return;
         }
         Object request;
         try {
-            request = codec.decode(buffer.slice(header.payloadOffset(), header.payloadLength()).asReadOnlyBuffer());
+            request = codecs.get(header.messageType())
+                    .decode(buffer.slice(header.payloadOffset(), header.payloadLength()).asReadOnlyBuffer());
         } catch (SerializationException | IllegalArgumentException e) {
-            replyError(ErrorCode.DESERIALIZATION_FAILED, e.getMessage());
+            exchange.replyError(header, ErrorCode.DESERIALIZATION_FAILED, e.getMessage());
             return;
         }
         process(request);
@@ -110,7 +87,7 @@ final class JavaMessageProcessor implements RecordHandler {
             reply = handler.handle(request, context.wrap(header));
         } catch (Exception | LinkageError | AssertionError e) {
             controlBlock.inFlight(0);
-            replyError(ErrorCode.HANDLER_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            exchange.replyError(header, ErrorCode.HANDLER_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
         controlBlock.inFlight(0);
@@ -123,7 +100,7 @@ final class JavaMessageProcessor implements RecordHandler {
     private void writeReply(Object reply) {
         Integer typeId = replyTypes.get(reply.getClass());
         if (typeId == null) {
-            replyError(ErrorCode.REPLY_FAILED, "handler returned a " + reply.getClass().getName()
+            exchange.replyError(header, ErrorCode.REPLY_FAILED, "handler returned a " + reply.getClass().getName()
                     + ", which is not one of the kernel's message types");
             return;
         }
@@ -131,27 +108,9 @@ final class JavaMessageProcessor implements RecordHandler {
         try {
             payload = codecs.get(typeId).encode(reply);
         } catch (SerializationException e) {
-            replyError(ErrorCode.REPLY_FAILED, e.getMessage());
+            exchange.replyError(header, ErrorCode.REPLY_FAILED, e.getMessage());
             return;
         }
-        if (payload.remaining() > controlBlock.maxPayload()) {
-            replyError(ErrorCode.REPLY_FAILED, "reply of " + payload.remaining() + " bytes exceeds the kernel's maximum payload of "
-                    + controlBlock.maxPayload());
-            return;
-        }
-        replies.write(replyFields(typeId, payload.remaining()), payload);
-    }
-
-    private void replyError(ErrorCode code, String detail) {
-        telemetry.recordError(code.wireCode());
-        controlBlock.lastError(code.wireCode());
-        ByteBuffer payload = new ErrorPayload(code, detail).encode();
-        replies.write(replyFields(ERROR_TYPE, payload.remaining()), payload);
-    }
-
-    private HeaderFields replyFields(int messageType, int payloadLength) {
-        long correlation = header.correlationId() != 0 ? header.correlationId() : header.messageId();
-        return new HeaderFields(nextMessageId++, correlation, clock.tick(), 0, kernelNumber, header.sourceKernel(),
-                messageType, payloadLength, (short) (header.flags() & FLAG_CALL), header.priority());
+        exchange.reply(header, typeId, payload);
     }
 }

@@ -1,4 +1,4 @@
-package io.ringkernel.runtime.internal.cpu;
+package io.ringkernel.spi.host;
 
 import io.ringkernel.protocol.HeaderFields;
 import io.ringkernel.protocol.ManyToOneSlotRing;
@@ -12,14 +12,19 @@ import java.nio.ByteBuffer;
  * drain it; if it is still full the reply is parked here and the kernel stops reading input until
  * {@link #flush()} succeeds, so a slow reader stalls only its own kernel, never a worker thread.
  */
-final class ReplyWriter {
+public final class ReplyWriter {
     private final ManyToOneSlotRing output;
     private final Telemetry telemetry;
     private final KernelSignals signals;
     private volatile HeaderFields parkedFields;
     private ByteBuffer parkedPayload = ByteBuffer.allocate(0);
 
-    ReplyWriter(ManyToOneSlotRing output, Telemetry telemetry, KernelSignals signals) {
+    /**
+     * @param output the kernel's output ring
+     * @param telemetry where written replies are counted
+     * @param signals told when the host should drain the output ring
+     */
+    public ReplyWriter(ManyToOneSlotRing output, Telemetry telemetry, KernelSignals signals) {
         this.output = output;
         this.telemetry = telemetry;
         this.signals = signals;
@@ -29,7 +34,7 @@ final class ReplyWriter {
      * @param fields the reply's header
      * @param payload its payload (copied if it must be parked)
      */
-    void write(HeaderFields fields, ByteBuffer payload) {
+    public void write(HeaderFields fields, ByteBuffer payload) {
         if (tryWrite(fields, payload)) {
             return;
         }
@@ -46,12 +51,12 @@ final class ReplyWriter {
     }
 
     /** @return true if a reply waits for room in the output ring */
-    boolean parked() {
+    public boolean parked() {
         return parkedFields != null;
     }
 
     /** @return true if nothing is parked any more */
-    boolean flush() {
+    public boolean flush() {
         if (parkedFields != null && tryWrite(parkedFields, parkedPayload)) {
             parkedFields = null;
         }

@@ -1,0 +1,110 @@
+package io.ringkernel.spi.host;
+
+import static io.ringkernel.protocol.MessageHeaderDescriptor.ERROR_TYPE;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
+
+import io.ringkernel.api.ErrorCode;
+import io.ringkernel.protocol.ControlBlock;
+import io.ringkernel.protocol.ErrorPayload;
+import io.ringkernel.protocol.HeaderFields;
+import io.ringkernel.protocol.HybridLogicalClock;
+import io.ringkernel.protocol.MessageHeader;
+import io.ringkernel.protocol.Telemetry;
+import io.ringkernel.spi.KernelResources;
+import java.nio.ByteBuffer;
+import java.util.function.IntPredicate;
+
+/**
+ * The host side of one kernel's message handling that every backend shares: it admits a request
+ * only if its header is sound, its deadline has not passed and the kernel knows its type —
+ * answering it with an error reply otherwise — and it frames replies with the kernel's clock and
+ * message ids. Not thread-safe: one kernel, one thread at a time.
+ */
+public final class MessageExchange {
+    private final int kernelNumber;
+    private final ControlBlock controlBlock;
+    private final Telemetry telemetry;
+    private final HybridLogicalClock clock;
+    private final ReplyWriter replies;
+    private long nextMessageId = 1;
+
+    /** @param resources the kernel's control block, telemetry, output ring and callbacks */
+    public MessageExchange(KernelResources resources) {
+        this.kernelNumber = resources.kernelNumber();
+        this.controlBlock = resources.controlBlock();
+        this.telemetry = resources.telemetry();
+        this.clock = HybridLogicalClock.system(kernelNumber);
+        this.replies = new ReplyWriter(resources.output(), telemetry, resources.signals());
+    }
+
+    /** @return the writer the replies go through, to flush a parked one */
+    public ReplyWriter replies() {
+        return replies;
+    }
+
+    /**
+     * Checks a request read from the input ring, moving the kernel's clock past its timestamp.
+     *
+     * @param request the request's header, wrapped over its record
+     * @param recordLength the record's length in the ring
+     * @param knownType whether the kernel has a handler for a wire message type
+     * @return true if a handler should process it; false if it has been answered with an error
+     */
+    public boolean admit(MessageHeader request, int recordLength, IntPredicate knownType) {
+        String problem = request.problem(recordLength);
+        if (problem != null) {
+            telemetry.recordDropped(ErrorCode.MALFORMED_MESSAGE.wireCode());
+            replyError(request, ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: " + problem);
+            return false;
+        }
+        long now = clock.update(request.timestamp());
+        controlBlock.clock(now);
+        long deadline = request.deadline();
+        if (deadline != 0 && deadline < now) {
+            replyError(request, ErrorCode.DEADLINE_EXPIRED, "deadline passed before processing");
+            return false;
+        }
+        if (!knownType.test(request.messageType())) {
+            replyError(request, ErrorCode.UNKNOWN_MESSAGE_TYPE, "no handler for message type " + request.messageType());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Writes a handler's reply, or a {@link ErrorCode#REPLY_FAILED} error if it exceeds the
+     * kernel's maximum payload.
+     *
+     * @param request the header of the request it answers
+     * @param messageType the reply's wire type
+     * @param payload the reply's payload
+     */
+    public void reply(MessageHeader request, int messageType, ByteBuffer payload) {
+        if (payload.remaining() > controlBlock.maxPayload()) {
+            replyError(request, ErrorCode.REPLY_FAILED, "reply of " + payload.remaining()
+                    + " bytes exceeds the kernel's maximum payload of " + controlBlock.maxPayload());
+            return;
+        }
+        replies.write(replyFields(request, messageType, payload.remaining()), payload);
+    }
+
+    /**
+     * Answers a request with an error reply and counts the error.
+     *
+     * @param request the header of the request
+     * @param code why it failed
+     * @param detail what went wrong, for the sender
+     */
+    public void replyError(MessageHeader request, ErrorCode code, String detail) {
+        telemetry.recordError(code.wireCode());
+        controlBlock.lastError(code.wireCode());
+        ByteBuffer payload = new ErrorPayload(code, detail).encode();
+        replies.write(replyFields(request, ERROR_TYPE, payload.remaining()), payload);
+    }
+
+    private HeaderFields replyFields(MessageHeader request, int messageType, int payloadLength) {
+        long correlation = request.correlationId() != 0 ? request.correlationId() : request.messageId();
+        return new HeaderFields(nextMessageId++, correlation, clock.tick(), 0, kernelNumber, request.sourceKernel(),
+                messageType, payloadLength, (short) (request.flags() & FLAG_CALL), request.priority());
+    }
+}
