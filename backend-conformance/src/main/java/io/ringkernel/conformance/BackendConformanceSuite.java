@@ -2,7 +2,6 @@ package io.ringkernel.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ringkernel.api.BackendType;
 import io.ringkernel.api.ErrorCode;
@@ -60,8 +59,7 @@ public abstract class BackendConformanceSuite {
     /** Starts a runtime whose default backend is the one under test, or skips if it cannot run here. */
     @BeforeEach
     void startRuntime() {
-        Backend.Availability availability = backend().availability();
-        assumeTrue(availability.available(), () -> backend().type() + " backend unavailable: " + availability.reason());
+        BackendPresence.require(backend());
         runtime = RingKernelRuntime.builder().backend(backend().type()).config(config())
                 .addBackend(backend()).addKernel(new ConformanceKernel()).build();
     }

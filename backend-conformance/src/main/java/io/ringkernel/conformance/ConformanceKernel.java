@@ -3,7 +3,12 @@ package io.ringkernel.conformance;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The kernel the conformance suite drives: echoes {@link Ping} and {@link Blob}, throws on
@@ -18,6 +23,7 @@ public final class ConformanceKernel implements KernelDefinition {
     public static final int BLOB_TYPE = 2;
     /** Wire type of {@link Fail}. */
     public static final int FAIL_TYPE = 3;
+    private static final String OPENCL_HANDLER = source("conformance.cl");
 
     @Override
     public String id() {
@@ -32,6 +38,11 @@ public final class ConformanceKernel implements KernelDefinition {
     }
 
     @Override
+    public Map<String, String> deviceSources() {
+        return Map.of("opencl", OPENCL_HANDLER);
+    }
+
+    @Override
     public MessageHandler javaHandler() {
         return (message, context) -> {
             if (message instanceof Fail fail) {
@@ -39,5 +50,16 @@ public final class ConformanceKernel implements KernelDefinition {
             }
             return message;
         };
+    }
+
+    private static String source(String resource) {
+        try (InputStream in = ConformanceKernel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " next to " + ConformanceKernel.class);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.ringkernel.conformance;
 
 import static io.ringkernel.protocol.MessageHeaderDescriptor.ERROR_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.protocol.ErrorPayload;
@@ -35,8 +34,7 @@ public abstract class SpiConformanceSuite {
     /** Launches the conformance kernel through the SPI, or skips if the backend cannot run here. */
     @BeforeEach
     void launch() {
-        Backend.Availability availability = backend().availability();
-        assumeTrue(availability.available(), () -> backend().type() + " backend unavailable: " + availability.reason());
+        BackendPresence.require(backend());
         harness = new SpiHarness(backend());
     }
 

@@ -38,6 +38,17 @@ public interface Backend {
     LaunchMode defaultMode();
 
     /**
+     * Whether this backend has what it needs to run a definition's handler: a device backend
+     * needs a handler source in its language among {@link KernelDefinition#deviceSources()}.
+     *
+     * @param definition a kernel definition
+     * @return the empty string if it can, or why not
+     */
+    default String cannotRun(KernelDefinition definition) {
+        return "";
+    }
+
+    /**
      * Opens a context on one device.
      *
      * @param deviceIndex the device

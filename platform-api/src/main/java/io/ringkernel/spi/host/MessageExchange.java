@@ -44,6 +44,33 @@ public final class MessageExchange {
 
     /**
      * Checks a request read from the input ring, moving the kernel's clock past its timestamp.
+     * A malformed request is counted as dropped here.
+     *
+     * @param request the request's header, wrapped over its record
+     * @param recordLength the record's length in the ring
+     * @param knownType whether the kernel has a handler for a wire message type
+     * @return null if a handler should process it, or why not, to answer with {@link #reject}
+     */
+    public Rejection screen(MessageHeader request, int recordLength, IntPredicate knownType) {
+        String problem = request.problem(recordLength);
+        if (problem != null) {
+            telemetry.recordDropped(ErrorCode.MALFORMED_MESSAGE.wireCode());
+            return new Rejection(ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: " + problem);
+        }
+        long now = clock.update(request.timestamp());
+        controlBlock.clock(now);
+        long deadline = request.deadline();
+        if (deadline != 0 && deadline < now) {
+            return new Rejection(ErrorCode.DEADLINE_EXPIRED, "deadline passed before processing");
+        }
+        if (!knownType.test(request.messageType())) {
+            return new Rejection(ErrorCode.UNKNOWN_MESSAGE_TYPE, "no handler for message type " + request.messageType());
+        }
+        return null;
+    }
+
+    /**
+     * {@link #screen Screens} a request and answers it at once if it is rejected.
      *
      * @param request the request's header, wrapped over its record
      * @param recordLength the record's length in the ring
@@ -51,24 +78,19 @@ public final class MessageExchange {
      * @return true if a handler should process it; false if it has been answered with an error
      */
     public boolean admit(MessageHeader request, int recordLength, IntPredicate knownType) {
-        String problem = request.problem(recordLength);
-        if (problem != null) {
-            telemetry.recordDropped(ErrorCode.MALFORMED_MESSAGE.wireCode());
-            replyError(request, ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: " + problem);
-            return false;
+        Rejection rejection = screen(request, recordLength, knownType);
+        if (rejection != null) {
+            reject(request, rejection);
         }
-        long now = clock.update(request.timestamp());
-        controlBlock.clock(now);
-        long deadline = request.deadline();
-        if (deadline != 0 && deadline < now) {
-            replyError(request, ErrorCode.DEADLINE_EXPIRED, "deadline passed before processing");
-            return false;
-        }
-        if (!knownType.test(request.messageType())) {
-            replyError(request, ErrorCode.UNKNOWN_MESSAGE_TYPE, "no handler for message type " + request.messageType());
-            return false;
-        }
-        return true;
+        return rejection == null;
+    }
+
+    /**
+     * @param request the header of a request that {@link #screen} rejected
+     * @param rejection why
+     */
+    public void reject(MessageHeader request, Rejection rejection) {
+        replyError(request, rejection.code(), rejection.detail());
     }
 
     /**
@@ -106,5 +128,14 @@ public final class MessageExchange {
         long correlation = request.correlationId() != 0 ? request.correlationId() : request.messageId();
         return new HeaderFields(nextMessageId++, correlation, clock.tick(), 0, kernelNumber, request.sourceKernel(),
                 messageType, payloadLength, (short) (request.flags() & FLAG_CALL), request.priority());
+    }
+
+    /**
+     * Why a request is answered with an error instead of reaching its handler.
+     *
+     * @param code the error code of the reply
+     * @param detail the explanation
+     */
+    public record Rejection(ErrorCode code, String detail) {
     }
 }

@@ -7,6 +7,7 @@ import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.runtime.internal.cpu.CpuBackend;
 import io.ringkernel.spi.Backend;
 import io.ringkernel.spi.BackendContext;
+import io.ringkernel.spi.KernelDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,6 +70,16 @@ final class BackendRegistry implements AutoCloseable {
      * @throws BackendUnavailableException with the reason when none can run
      */
     Backend select(BackendType requested) {
+        return select(requested, null);
+    }
+
+    /**
+     * @param requested a backend type, or AUTO
+     * @param definition the definition to run, or null for any
+     * @return the preferred available backend of that type that can run the definition
+     * @throws BackendUnavailableException with the reasons when none can
+     */
+    Backend select(BackendType requested, KernelDefinition definition) {
         List<String> reasons = new ArrayList<>();
         for (Installed installed : backends) {
             Backend backend = installed.backend();
@@ -76,10 +87,11 @@ final class BackendRegistry implements AutoCloseable {
                 continue;
             }
             Backend.Availability probe = availabilityOf(backend);
-            if (probe.available()) {
+            String unfit = !probe.available() ? probe.reason() : definition == null ? "" : backend.cannotRun(definition);
+            if (unfit.isEmpty()) {
                 return backend;
             }
-            reasons.add(backend.type() + ": " + probe.reason());
+            reasons.add(backend.type() + ": " + unfit);
         }
         throw new BackendUnavailableException(requested, reasons.isEmpty() ? "no such backend is installed"
                 : String.join("; ", reasons));

@@ -80,7 +80,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
             throw new KernelNotFoundException(definitionId, "kernel definition");
         }
         BackendType requested = options.backend() == null ? requestedBackend : options.backend();
-        Backend backend = backends.select(requested == BackendType.AUTO ? requestedBackend : requested);
+        Backend backend = backends.select(requested == BackendType.AUTO ? requestedBackend : requested, definition);
         LaunchMode mode = options.mode() != null ? options.mode() : backend.defaultMode();
         if (!backend.modes().contains(mode)) {
             throw new KernelLaunchException(kernelId, "backend " + backend.type() + " cannot run kernel '" + kernelId

@@ -8,6 +8,7 @@ import io.ringkernel.spi.CompiledKernel;
 import io.ringkernel.spi.DeviceBuffer;
 import io.ringkernel.spi.KernelProgram;
 import io.ringkernel.spi.KernelResources;
+import io.ringkernel.spi.host.HostBuffer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -33,7 +34,7 @@ final class CpuBackendContext implements BackendContext {
 
     @Override
     public DeviceBuffer allocate(long bytes, int alignment) {
-        return new CpuDeviceBuffer(bytes, alignment);
+        return new HostBuffer(bytes, alignment);
     }
 
     @Override

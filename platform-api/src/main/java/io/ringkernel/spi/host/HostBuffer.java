@@ -1,16 +1,24 @@
-package io.ringkernel.runtime.internal.cpu;
+package io.ringkernel.spi.host;
 
 import io.ringkernel.spi.DeviceBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Direct memory: what the CPU backend's "device" reads and writes. Freed by the garbage collector. */
-final class CpuDeviceBuffer implements DeviceBuffer {
+/**
+ * Aligned direct memory in the JVM: the CPU backend's "device" memory, and the host side of
+ * backends that copy messages to their device in batches. Freed by the garbage collector.
+ */
+public final class HostBuffer implements DeviceBuffer {
     private final ByteBuffer memory;
 
-    CpuDeviceBuffer(long bytes, int alignment) {
+    /**
+     * @param bytes size in bytes
+     * @param alignment alignment in bytes (power of two)
+     * @throws IllegalArgumentException if the size is not between 1 byte and 2 GiB
+     */
+    public HostBuffer(long bytes, int alignment) {
         if (bytes <= 0 || bytes > Integer.MAX_VALUE - alignment) {
-            throw new IllegalArgumentException("CPU buffers hold 1 byte to 2 GiB, asked for " + bytes);
+            throw new IllegalArgumentException("host buffers hold 1 byte to 2 GiB, asked for " + bytes);
         }
         this.memory = ByteBuffer.allocateDirect((int) bytes + alignment).alignedSlice(alignment)
                 .limit((int) bytes).slice().order(ByteOrder.LITTLE_ENDIAN);

@@ -1,0 +1,102 @@
+package io.ringkernel.backend.opencl;
+
+import io.ringkernel.api.BackendType;
+import io.ringkernel.api.DeviceInfo;
+import io.ringkernel.api.LaunchMode;
+import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.spi.Backend;
+import io.ringkernel.spi.BackendContext;
+import io.ringkernel.spi.KernelDefinition;
+import io.ringkernel.spi.ProvidesBackend;
+import java.util.List;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Runs kernels on OpenCL devices through JOCL: every little-endian device of every platform the
+ * ICD loader lists (PoCL on the CPU, NVIDIA's OpenCL on GPUs, …). Kernels run
+ * {@link LaunchMode#EVENT_DRIVEN event-driven}: OpenCL promises no forward progress between
+ * work-groups, so a persistent polling kernel could starve; instead each batch of queued messages
+ * is one launch. A kernel definition runs here if it has an OpenCL C handler under
+ * {@link #SOURCE_KEY} in its device sources.
+ */
+@Component(service = Backend.class, property = Backend.PROPERTY_TYPE + "=OPENCL")
+@ProvidesBackend(BackendType.OPENCL)
+public final class OpenClBackend implements Backend {
+    /** Key of the OpenCL C handler in {@link KernelDefinition#deviceSources()}. */
+    public static final String SOURCE_KEY = "opencl";
+    /** Priority: above the CPU backend, below CUDA. */
+    public static final int PRIORITY = 50;
+
+    private volatile Discovery discovery;
+
+    @Override
+    public BackendType type() {
+        return BackendType.OPENCL;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public Availability availability() {
+        return discovery().availability();
+    }
+
+    @Override
+    public List<DeviceInfo> devices() {
+        return discovery().devices().stream().map(OpenClDevice::info).toList();
+    }
+
+    @Override
+    public Set<LaunchMode> modes() {
+        return Set.of(LaunchMode.EVENT_DRIVEN);
+    }
+
+    @Override
+    public LaunchMode defaultMode() {
+        return LaunchMode.EVENT_DRIVEN;
+    }
+
+    @Override
+    public String cannotRun(KernelDefinition definition) {
+        return definition.deviceSources().containsKey(SOURCE_KEY) ? ""
+                : "kernel definition '" + definition.id() + "' has no OpenCL handler (device source \"" + SOURCE_KEY + "\")";
+    }
+
+    @Override
+    public BackendContext open(int deviceIndex, RuntimeConfig config) {
+        List<OpenClDevice> devices = discovery().devices();
+        if (deviceIndex < 0 || deviceIndex >= devices.size()) {
+            throw new IllegalArgumentException("OpenCL has " + devices.size() + " device(s) here, asked for index "
+                    + deviceIndex);
+        }
+        return new OpenClContext(devices.get(deviceIndex), config);
+    }
+
+    private Discovery discovery() {
+        Discovery found = discovery;
+        if (found == null) {
+            found = Discovery.probe();
+            discovery = found;
+        }
+        return found;
+    }
+
+    /** What one probe of the machine found: the devices, or why there are none. */
+    private record Discovery(List<OpenClDevice> devices, Availability availability) {
+
+        static Discovery probe() {
+            try {
+                List<OpenClDevice> devices = OpenClDevices.discover();
+                return new Discovery(devices, devices.isEmpty()
+                        ? Availability.unavailable("no little-endian OpenCL device found (is an ICD such as PoCL installed?)")
+                        : Availability.AVAILABLE);
+            } catch (LinkageError | RuntimeException e) {
+                return new Discovery(List.of(), Availability.unavailable("OpenCL cannot be loaded here: " + e));
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.ringkernel.backend.opencl;
+
+import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
+import static org.jocl.CL.clBuildProgram;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clCreateProgramWithSource;
+import static org.jocl.CL.clGetProgramBuildInfo;
+import static org.jocl.CL.clReleaseContext;
+import static org.jocl.CL.clReleaseProgram;
+
+import io.ringkernel.api.DeviceInfo;
+import io.ringkernel.api.KernelLaunchException;
+import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.spi.BackendContext;
+import io.ringkernel.spi.BackendKernel;
+import io.ringkernel.spi.CompiledKernel;
+import io.ringkernel.spi.DeviceBuffer;
+import io.ringkernel.spi.KernelProgram;
+import io.ringkernel.spi.KernelResources;
+import io.ringkernel.spi.host.HostBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_program;
+
+/**
+ * An OpenCL context on one device. The kernels' rings, control blocks and telemetry live in host
+ * memory, where the runtime writes them; each kernel moves its messages to the device in batches.
+ */
+final class OpenClContext implements BackendContext {
+    private static final System.Logger LOG = System.getLogger(OpenClContext.class.getName());
+
+    private final OpenClDevice device;
+    private final RuntimeConfig config;
+    private final cl_context context;
+    private final List<cl_program> programs = new CopyOnWriteArrayList<>();
+
+    OpenClContext(OpenClDevice device, RuntimeConfig config) {
+        this.device = device;
+        this.config = config;
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
+        this.context = clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null, null);
+    }
+
+    @Override
+    public DeviceInfo device() {
+        return device.info();
+    }
+
+    @Override
+    public DeviceBuffer allocate(long bytes, int alignment) {
+        return new HostBuffer(bytes, alignment);
+    }
+
+    /**
+     * @throws KernelLaunchException carrying the compiler's build log if the handler does not compile
+     */
+    @Override
+    public CompiledKernel compile(KernelProgram program) {
+        String source = OpenClSource.program(program);
+        cl_program built = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+        try {
+            clBuildProgram(built, 1, new cl_device_id[] {device.device()}, "", null, null);
+        } catch (CLException e) {
+            String log = buildLog(built);
+            clReleaseProgram(built);
+            throw new KernelLaunchException(program.definition().id(), "the OpenCL handler of kernel definition '"
+                    + program.definition().id() + "' does not compile on " + device.info().name() + " (" + e.getMessage()
+                    + "):\n" + log, e);
+        }
+        programs.add(built);
+        return new OpenClCompiledKernel(program, built);
+    }
+
+    private String buildLog(cl_program program) {
+        long[] size = new long[1];
+        clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, 0, null, size);
+        byte[] log = new byte[(int) size[0]];
+        clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+        return new String(log, StandardCharsets.UTF_8).trim();
+    }
+
+    @Override
+    public BackendKernel launch(CompiledKernel kernel, KernelResources resources) {
+        return new OpenClKernel(context, device, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled());
+    }
+
+    @Override
+    public void close() {
+        programs.forEach(program -> {
+            try {
+                clReleaseProgram(program);
+            } catch (CLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "releasing an OpenCL program failed", e);
+            }
+        });
+        programs.clear();
+        clReleaseContext(context);
+    }
+}

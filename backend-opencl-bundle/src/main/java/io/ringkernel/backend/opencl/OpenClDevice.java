@@ -1,0 +1,15 @@
+package io.ringkernel.backend.opencl;
+
+import io.ringkernel.api.DeviceInfo;
+import org.jocl.cl_device_id;
+import org.jocl.cl_platform_id;
+
+/**
+ * One OpenCL device found on this machine.
+ *
+ * @param platform the platform that offers it
+ * @param device the device
+ * @param info what the API reports of it
+ */
+record OpenClDevice(cl_platform_id platform, cl_device_id device, DeviceInfo info) {
+}

@@ -1,0 +1,332 @@
+package io.ringkernel.backend.opencl;
+
+import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
+import static org.jocl.CL.clCreateCommandQueueWithProperties;
+import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clReleaseCommandQueue;
+import static org.jocl.CL.clReleaseKernel;
+
+import io.ringkernel.api.ErrorCode;
+import io.ringkernel.api.LaunchMode;
+import io.ringkernel.api.SerializationException;
+import io.ringkernel.protocol.ControlBlock;
+import io.ringkernel.protocol.ManyToOneSlotRing;
+import io.ringkernel.protocol.MessageHeader;
+import io.ringkernel.protocol.RecordHandler;
+import io.ringkernel.protocol.Telemetry;
+import io.ringkernel.spi.BackendKernel;
+import io.ringkernel.spi.CompiledKernel;
+import io.ringkernel.spi.KernelResources;
+import io.ringkernel.spi.KernelSignals;
+import io.ringkernel.spi.MessageCodec;
+import io.ringkernel.spi.host.MessageExchange;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_kernel;
+import org.jocl.cl_queue_properties;
+
+/**
+ * A kernel on an OpenCL device, event-driven: a host thread takes what is queued in the input
+ * ring (up to a batch), screens each message and decodes its payload on the host (so a handler
+ * never sees a payload its type's layout does not fit), copies the batch to the device and launches the
+ * batch kernel once over it, then writes the replies to the output ring in input order. Two
+ * batches alternate, so the next batch is staged and launched while the replies of the previous
+ * one are written. A message waits at most for the batch ahead of it: there is no timer, a batch
+ * is launched as soon as the kernel's thread finds input.
+ */
+final class OpenClKernel implements BackendKernel {
+    /** Most messages in one batch. */
+    static final int MAX_BATCH = 1024;
+    /** Most staging bytes per batch and direction. */
+    static final int MAX_STAGING_BYTES = 4 << 20;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long FULL_OUTPUT_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+    private final String kernelId;
+    private final ControlBlock controlBlock;
+    private final Telemetry telemetry;
+    private final ManyToOneSlotRing input;
+    private final KernelSignals signals;
+    private final MessageExchange exchange;
+    private final cl_command_queue queue;
+    private final Batch[] batches = new Batch[2];
+    private final MessageHeader header = new MessageHeader();
+    private final Collector collector = new Collector();
+    private final ReentrantLock turn = new ReentrantLock();
+    private final Thread pump;
+    private final boolean timed;
+    private cl_kernel batchKernel;
+    private Map<Integer, MessageCodec> codecs;
+    private Batch pending;
+    private int nextBatch;
+
+    OpenClKernel(cl_context context, OpenClDevice device, OpenClCompiledKernel compiled, KernelResources resources,
+                 boolean timed) {
+        this.kernelId = resources.kernelId();
+        this.controlBlock = resources.controlBlock();
+        this.telemetry = resources.telemetry();
+        this.input = resources.input();
+        this.signals = resources.signals();
+        this.exchange = new MessageExchange(resources);
+        this.timed = timed;
+        this.queue = clCreateCommandQueueWithProperties(context, device.device(), new cl_queue_properties(), null);
+        int stride = align(HEADER_LENGTH + controlBlock.maxPayload(), 8);
+        int capacity = Math.max(1, Math.min(Math.min(MAX_BATCH, input.capacity()), MAX_STAGING_BYTES / stride));
+        for (int i = 0; i < batches.length; i++) {
+            batches[i] = new Batch(context, capacity, stride);
+        }
+        load(compiled);
+        this.pump = new Thread(this::pump, "ringkernel-opencl-" + kernelId);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private static int align(int value, int alignment) {
+        return (value + alignment - 1) & -alignment;
+    }
+
+    private void load(OpenClCompiledKernel compiled) {
+        cl_kernel previous = batchKernel;
+        batchKernel = clCreateKernel(compiled.built(), OpenClSource.BATCH_KERNEL, null);
+        codecs = compiled.program().codecs();
+        if (previous != null) {
+            clReleaseKernel(previous);
+        }
+    }
+
+    @Override
+    public LaunchMode mode() {
+        return LaunchMode.EVENT_DRIVEN;
+    }
+
+    @Override
+    public void activate() {
+        controlBlock.requestActive(true);
+        wake();
+    }
+
+    @Override
+    public void deactivate() {
+        controlBlock.requestActive(false);
+        turn.lock();
+        try {
+            finishPending();
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    @Override
+    public void swap(CompiledKernel compiled) {
+        turn.lock();
+        try {
+            load((OpenClCompiledKernel) compiled);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    @Override
+    public void wake() {
+        LockSupport.unpark(pump);
+    }
+
+    @Override
+    public boolean terminate(Duration timeout) {
+        controlBlock.requestActive(false);
+        controlBlock.requestTerminate();
+        wake();
+        try {
+            pump.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pump.isAlive()) {
+            return false;
+        }
+        for (Batch batch : batches) {
+            batch.close();
+        }
+        clReleaseKernel(batchKernel);
+        clReleaseCommandQueue(queue);
+        controlBlock.markTerminated();
+        return true;
+    }
+
+    private void pump() {
+        try {
+            while (!controlBlock.terminateRequested()) {
+                boolean busy;
+                turn.lock();
+                try {
+                    busy = step();
+                    controlBlock.beat();
+                } finally {
+                    turn.unlock();
+                }
+                signals.outputCommitted();
+                if (!busy) {
+                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                }
+            }
+            turn.lock();
+            try {
+                finishPending();
+            } finally {
+                turn.unlock();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            signals.failed(e);
+        }
+    }
+
+    /**
+     * Stages and launches the next batch if there is input, then writes the replies of the batch
+     * launched before it.
+     *
+     * @return true if there is more to do right away
+     */
+    private boolean step() {
+        Batch launched = null;
+        if (controlBlock.activeRequested() && input.hasCommitted()) {
+            Batch next = batches[nextBatch];
+            nextBatch ^= 1;
+            collector.into(next);
+            input.read(collector, next.capacity());
+            next.launch(queue, batchKernel);
+            controlBlock.inFlight(next.count());
+            launched = next;
+        }
+        finishPending();
+        pending = launched;
+        return launched != null || (controlBlock.activeRequested() && input.hasCommitted());
+    }
+
+    /** Waits for the batch in flight, if any, and writes its replies in input order. */
+    private void finishPending() {
+        Batch batch = pending;
+        if (batch == null) {
+            return;
+        }
+        pending = null;
+        long nanos = batch.await();
+        int processed = 0;
+        for (int slot = 0; slot < batch.count(); slot++) {
+            if (batch.rejection(slot) == null) {
+                processed++;
+            }
+        }
+        long perMessage = timed && processed > 0 ? nanos / processed : 0;
+        for (int slot = 0; slot < batch.count() && awaitOutputRoom(); slot++) {
+            answer(batch, slot, perMessage);
+        }
+        controlBlock.inFlight(0);
+        batch.clear();
+    }
+
+    private void answer(Batch batch, int slot, long perMessage) {
+        int at = slot * batch.stride();
+        header.wrap(batch.requests(), at);
+        MessageExchange.Rejection rejection = batch.rejection(slot);
+        if (rejection != null) {
+            exchange.reject(header, rejection);
+            return;
+        }
+        telemetry.recordProcessed(perMessage);
+        ByteBuffer replies = batch.replies();
+        int result = replies.getInt(at + OpenClSource.RESULT_OFFSET);
+        int capacity = batch.stride() - OpenClSource.REPLY_PAYLOAD_OFFSET;
+        int payloadAt = at + OpenClSource.REPLY_PAYLOAD_OFFSET;
+        if (result == OpenClSource.NO_REPLY) {
+            return;
+        }
+        if (result == OpenClSource.FAILED) {
+            exchange.replyError(header, ErrorCode.HANDLER_FAILED, text(replies, payloadAt, capacity));
+        } else if (result < 0 || result > capacity) {
+            exchange.replyError(header, ErrorCode.HANDLER_FAILED, "the OpenCL handler returned " + result
+                    + ", neither a reply length up to " + capacity + " nor RK_NO_REPLY nor RK_FAILED");
+        } else {
+            int replyType = replies.getInt(at + OpenClSource.REPLY_TYPE_OFFSET);
+            if (!codecs.containsKey(replyType)) {
+                exchange.replyError(header, ErrorCode.REPLY_FAILED, "the OpenCL handler replied with message type "
+                        + replyType + ", which kernel '" + kernelId + "' does not declare");
+            } else {
+                exchange.reply(header, replyType, replies.slice(payloadAt, result));
+            }
+        }
+    }
+
+    private static String text(ByteBuffer buffer, int offset, int capacity) {
+        int length = 0;
+        while (length < capacity && buffer.get(offset + length) != 0) {
+            length++;
+        }
+        byte[] bytes = new byte[length];
+        buffer.get(offset, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Replies go out in input order, so a reply parked for want of room must be written before
+     * the next: waits until the host has drained the output ring enough.
+     *
+     * @return false if the kernel is terminating and the rest of the replies are abandoned
+     */
+    private boolean awaitOutputRoom() {
+        while (!exchange.replies().flush()) {
+            if (controlBlock.terminateRequested()) {
+                return false;
+            }
+            signals.outputCommitted();
+            LockSupport.parkNanos(this, FULL_OUTPUT_PARK_NANOS);
+        }
+        return true;
+    }
+
+    /**
+     * Decodes the payload on the host, so that the device handler only ever sees a payload its
+     * type's layout fits.
+     *
+     * @return null if it decodes, else why not
+     */
+    private MessageExchange.Rejection undecodable(ByteBuffer ring) {
+        try {
+            codecs.get(header.messageType())
+                    .decode(ring.slice(header.payloadOffset(), header.payloadLength()).asReadOnlyBuffer());
+            return null;
+        } catch (SerializationException | IllegalArgumentException e) {
+            return new MessageExchange.Rejection(ErrorCode.DESERIALIZATION_FAILED, e.getMessage());
+        }
+    }
+
+    /** Copies records from the input ring into a batch, screening and decoding each. */
+    private final class Collector implements RecordHandler {
+        private Batch batch;
+
+        void into(Batch target) {
+            batch = target;
+        }
+
+        @Override
+        public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
+            header.wrap(buffer, offset);
+            MessageExchange.Rejection rejection = exchange.screen(header, recordLength, codecs::containsKey);
+            if (rejection == null) {
+                rejection = undecodable(buffer);
+            }
+            int at = batch.add(buffer, offset, recordLength, rejection);
+            if (rejection != null) {
+                batch.requests().putInt(at + MESSAGE_TYPE_OFFSET, PADDING_TYPE);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.ringkernel.backend.opencl;
+
+import static io.ringkernel.protocol.MessageHeaderDescriptor.CORRELATION_ID_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.DEADLINE_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAGS_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_ID_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PAYLOAD_LENGTH_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.SOURCE_KERNEL_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.TIMESTAMP_OFFSET;
+
+import io.ringkernel.codec.FixedLayout;
+import io.ringkernel.spi.KernelProgram;
+import io.ringkernel.spi.MessageType;
+
+/**
+ * Builds the OpenCL C program of a kernel: a header generated from the protocol's descriptor
+ * constants (so device and host read the same offsets), a C struct for each fixed-layout message
+ * type, the kernel's handler, and the batch kernel that runs the handler once per message.
+ *
+ * <p>The handler has one signature:
+ * <pre>
+ * int rk_handle(int message_type, __global const uchar *payload, uint payload_length,
+ *               __global uchar *reply, uint reply_capacity, int *reply_type);
+ * </pre>
+ * It returns the reply's length and sets {@code *reply_type}; or {@code RK_NO_REPLY}; or
+ * {@code RK_FAILED} after writing a NUL-terminated explanation into {@code reply}, which the
+ * sender receives as a {@code HANDLER_FAILED} error. {@code rk_append_text} and
+ * {@code rk_append_long} help write that explanation.
+ */
+final class OpenClSource {
+    /** Name of the batch kernel in the program. */
+    static final String BATCH_KERNEL = "rk_batch";
+    /** Offset of a message's result (reply length, RK_NO_REPLY or RK_FAILED) in its reply slot. */
+    static final int RESULT_OFFSET = 0;
+    /** Offset of the reply's wire type in its reply slot. */
+    static final int REPLY_TYPE_OFFSET = 4;
+    /** Offset of the reply's payload in its reply slot. */
+    static final int REPLY_PAYLOAD_OFFSET = 16;
+    /** Result: the handler wrote no reply. */
+    static final int NO_REPLY = -1;
+    /** Result: the handler failed; its explanation is in the reply payload. */
+    static final int FAILED = -2;
+
+    private OpenClSource() {
+    }
+
+    /**
+     * @return the protocol header: message header offsets, reply slot layout and result codes,
+     *         all from the Java constants
+     */
+    static String protocolHeader() {
+        return String.join("\n",
+                "/* Generated from io.ringkernel.protocol.MessageHeaderDescriptor: do not edit. */",
+                define("RK_HEADER_LENGTH", HEADER_LENGTH),
+                define("RK_MESSAGE_ID_OFFSET", MESSAGE_ID_OFFSET),
+                define("RK_CORRELATION_ID_OFFSET", CORRELATION_ID_OFFSET),
+                define("RK_TIMESTAMP_OFFSET", TIMESTAMP_OFFSET),
+                define("RK_DEADLINE_OFFSET", DEADLINE_OFFSET),
+                define("RK_SOURCE_KERNEL_OFFSET", SOURCE_KERNEL_OFFSET),
+                define("RK_MESSAGE_TYPE_OFFSET", MESSAGE_TYPE_OFFSET),
+                define("RK_PAYLOAD_LENGTH_OFFSET", PAYLOAD_LENGTH_OFFSET),
+                define("RK_FLAGS_OFFSET", FLAGS_OFFSET),
+                define("RK_SKIP_TYPE", PADDING_TYPE),
+                define("RK_RESULT_OFFSET", RESULT_OFFSET),
+                define("RK_REPLY_TYPE_OFFSET", REPLY_TYPE_OFFSET),
+                define("RK_REPLY_PAYLOAD_OFFSET", REPLY_PAYLOAD_OFFSET),
+                define("RK_NO_REPLY", NO_REPLY),
+                define("RK_FAILED", FAILED),
+                "") + HELPERS;
+    }
+
+    /**
+     * @param program a kernel definition whose device sources hold an OpenCL C handler
+     * @return the whole program source
+     */
+    static String program(KernelProgram program) {
+        StringBuilder source = new StringBuilder(protocolHeader());
+        for (MessageType<?> type : program.definition().messageTypes()) {
+            if (MessageType.FIXED_LAYOUT.equals(type.serializer()) && type.javaType().isRecord()) {
+                source.append(FixedLayout.of(type.javaType().asSubclass(Record.class))
+                        .cStruct("rk_" + type.javaType().getSimpleName())).append('\n');
+            }
+        }
+        source.append("#line 1 \"handler.cl\"\n")
+                .append(program.definition().deviceSources().get(OpenClBackend.SOURCE_KEY)).append('\n')
+                .append(BATCH);
+        return source.toString();
+    }
+
+    private static String define(String name, int value) {
+        return "#define " + name + " (" + value + ")";
+    }
+
+    private static final String HELPERS = """
+
+            int rk_handle(int message_type, __global const uchar *payload, uint payload_length,
+                          __global uchar *reply, uint reply_capacity, int *reply_type);
+
+            /* Appends NUL-terminated text at 'at'; returns the new end, the NUL not counted. */
+            static inline uint rk_append_text(__global uchar *out, uint at, uint capacity, __constant char *text) {
+                while (*text != 0 && at + 1 < capacity) {
+                    out[at++] = (uchar) *text++;
+                }
+                if (at < capacity) {
+                    out[at] = 0;
+                }
+                return at;
+            }
+
+            /* Appends a decimal number at 'at'; returns the new end, the NUL not counted. */
+            static inline uint rk_append_long(__global uchar *out, uint at, uint capacity, long value) {
+                uchar digits[20];
+                int count = 0;
+                ulong magnitude = value < 0 ? (ulong) (-(value + 1)) + 1 : (ulong) value;
+                if (value < 0 && at + 1 < capacity) {
+                    out[at++] = '-';
+                }
+                do {
+                    digits[count++] = (uchar) ('0' + magnitude % 10);
+                    magnitude /= 10;
+                } while (magnitude != 0);
+                while (count > 0 && at + 1 < capacity) {
+                    out[at++] = digits[--count];
+                }
+                if (at < capacity) {
+                    out[at] = 0;
+                }
+                return at;
+            }
+
+            """;
+
+    private static final String BATCH = """
+
+            __kernel void rk_batch(__global const uchar *requests, __global uchar *replies, uint stride, uint count) {
+                size_t index = get_global_id(0);
+                if (index >= count) {
+                    return;
+                }
+                __global const uchar *request = requests + index * stride;
+                __global uchar *reply = replies + index * stride;
+                int type = *((__global const int *) (request + RK_MESSAGE_TYPE_OFFSET));
+                int reply_type = 0;
+                int result = RK_NO_REPLY;
+                if (type != RK_SKIP_TYPE) {
+                    uint length = *((__global const uint *) (request + RK_PAYLOAD_LENGTH_OFFSET));
+                    result = rk_handle(type, request + RK_HEADER_LENGTH, length, reply + RK_REPLY_PAYLOAD_OFFSET,
+                                       stride - RK_REPLY_PAYLOAD_OFFSET, &reply_type);
+                }
+                *((__global int *) (reply + RK_RESULT_OFFSET)) = result;
+                *((__global int *) (reply + RK_REPLY_TYPE_OFFSET)) = reply_type;
+            }
+            """;
+}
