@@ -24,7 +24,21 @@ public interface KernelDefinition {
      * @return the definition
      */
     static KernelDefinition of(String id, List<MessageType<?>> messageTypes, MessageHandler javaHandler) {
-        return new JavaKernelDefinition(id, messageTypes, javaHandler);
+        return of(id, messageTypes, javaHandler, Map.of());
+    }
+
+    /**
+     * A definition from its parts, with device handler sources.
+     *
+     * @param id the definition's id
+     * @param messageTypes its message types
+     * @param javaHandler its handler for the CPU backend
+     * @param deviceSources its device handlers by backend name, see {@link #deviceSources()}
+     * @return the definition
+     */
+    static KernelDefinition of(String id, List<MessageType<?>> messageTypes, MessageHandler javaHandler,
+                               Map<String, String> deviceSources) {
+        return new JavaKernelDefinition(id, messageTypes, javaHandler, deviceSources);
     }
 
     /** @return the definition's id, which kernels are launched by */
