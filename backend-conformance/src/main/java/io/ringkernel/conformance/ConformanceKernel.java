@@ -1,12 +1,9 @@
 package io.ringkernel.conformance;
 
+import io.ringkernel.spi.DeviceSourceFiles;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +20,7 @@ public final class ConformanceKernel implements KernelDefinition {
     public static final int BLOB_TYPE = 2;
     /** Wire type of {@link Fail}. */
     public static final int FAIL_TYPE = 3;
-    private static final String OPENCL_HANDLER = source("conformance.cl");
+    private static final String OPENCL_HANDLER = DeviceSourceFiles.read(ConformanceKernel.class, "conformance.cl");
 
     @Override
     public String id() {
@@ -50,16 +47,5 @@ public final class ConformanceKernel implements KernelDefinition {
             }
             return message;
         };
-    }
-
-    private static String source(String resource) {
-        try (InputStream in = ConformanceKernel.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource + " next to " + ConformanceKernel.class);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.ringkernel.examples;
 
+import io.ringkernel.spi.DeviceSourceFiles;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Streaming statistics per sensor (Welford's running mean and variance) with anomaly flags: a
  * reading more than {@link #ANOMALY_SIGMAS} standard deviations from its sensor's mean, once the
- * sensor has {@link #WARM_UP} readings, is flagged.
+ * sensor has {@link #WARM_UP} readings, is flagged. Its OpenCL handler (rolling-stats.cl) keeps the
+ * same statistics for up to {@link #DEVICE_SENSORS} sensors in the kernel's device state.
  */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + RollingStatisticsKernel.ID)
 @RequiresBackend
@@ -25,6 +27,14 @@ public final class RollingStatisticsKernel implements KernelDefinition {
     public static final double ANOMALY_SIGMAS = 4.0;
     /** Readings a sensor needs before anything is flagged. */
     public static final long WARM_UP = 30;
+    /** Sensors the OpenCL handler keeps statistics for. */
+    public static final int DEVICE_SENSORS = 1024;
+    /** Bytes of device state per sensor: the {@code rolling_sensor} struct of rolling-stats.cl. */
+    private static final int DEVICE_SENSOR_BYTES = 40;
+    private static final String OPENCL_HANDLER = "#define ROLLING_SENSORS " + DEVICE_SENSORS + "\n"
+            + "#define ROLLING_WARM_UP " + WARM_UP + "\n"
+            + "#define ROLLING_ANOMALY_SIGMAS " + ANOMALY_SIGMAS + "\n"
+            + DeviceSourceFiles.read(RollingStatisticsKernel.class, "rolling-stats.cl");
 
     @Override
     public String id() {
@@ -35,6 +45,16 @@ public final class RollingStatisticsKernel implements KernelDefinition {
     public List<MessageType<?>> messageTypes() {
         return List.of(MessageType.of(1, SensorReading.class, MessageType.FIXED_LAYOUT),
                 MessageType.of(2, SensorStatistics.class, MessageType.FIXED_LAYOUT));
+    }
+
+    @Override
+    public Map<String, String> deviceSources() {
+        return Map.of("opencl", OPENCL_HANDLER);
+    }
+
+    @Override
+    public int deviceStateBytes() {
+        return DEVICE_SENSORS * DEVICE_SENSOR_BYTES;
     }
 
     @Override

@@ -57,4 +57,16 @@ public interface KernelDefinition {
     default Map<String, String> deviceSources() {
         return Map.of();
     }
+
+    /**
+     * Device memory the kernel's device handler keeps from one message to the next, such as
+     * per-sensor running statistics. It is zeroed at launch and when a hot swap brings new code (as
+     * the Java handler starts afresh then). A device handler with state sees the kernel's messages
+     * one after the other, in queue order; one without state may see many at once.
+     *
+     * @return bytes of device state; 0, the default, for a stateless handler
+     */
+    default int deviceStateBytes() {
+        return 0;
+    }
 }

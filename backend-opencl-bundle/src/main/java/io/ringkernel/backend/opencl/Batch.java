@@ -106,8 +106,9 @@ final class Batch implements AutoCloseable {
      *
      * @param queue the kernel's in-order queue
      * @param kernel the batch kernel
+     * @param state the kernel's device state, or null for a stateless kernel: one work-item per message
      */
-    void launch(cl_command_queue queue, cl_kernel kernel) {
+    void launch(cl_command_queue queue, cl_kernel kernel, cl_mem state) {
         long bytes = (long) count * stride;
         launchedAt = System.nanoTime();
         clEnqueueWriteBuffer(queue, requestMemory, CL_FALSE, 0, bytes, Pointer.to(requests), 0, null, null);
@@ -115,7 +116,11 @@ final class Batch implements AutoCloseable {
         clSetKernelArg(kernel, 1, Sizeof.cl_mem, Pointer.to(replyMemory));
         clSetKernelArg(kernel, 2, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
         clSetKernelArg(kernel, 3, Sizeof.cl_uint, Pointer.to(new int[] {count}));
-        clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {count}, null, 0, null, null);
+        if (state != null) {
+            clSetKernelArg(kernel, 4, Sizeof.cl_mem, Pointer.to(state));
+        }
+        long workItems = state != null ? 1 : count;
+        clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {workItems}, null, 0, null, null);
         done = new cl_event();
         clEnqueueReadBuffer(queue, replyMemory, CL_FALSE, 0, bytes, Pointer.to(replies), 0, null, done);
         clFlush(queue);

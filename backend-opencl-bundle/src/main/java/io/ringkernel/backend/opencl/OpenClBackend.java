@@ -25,8 +25,13 @@ import org.osgi.service.component.annotations.Component;
 public final class OpenClBackend implements Backend {
     /** Key of the OpenCL C handler in {@link KernelDefinition#deviceSources()}. */
     public static final String SOURCE_KEY = "opencl";
-    /** Priority: above the CPU backend, below CUDA. */
+    /** Priority with a GPU or accelerator present: above the CPU backend, below CUDA. */
     public static final int PRIORITY = 50;
+    /**
+     * Priority with CPU devices only (such as PoCL): below the CPU backend, which runs Java
+     * handlers on the same cores without copying batches, so AUTO keeps to it.
+     */
+    public static final int CPU_DEVICES_PRIORITY = -10;
 
     private volatile Discovery discovery;
 
@@ -37,7 +42,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public int priority() {
-        return PRIORITY;
+        return discovery().devices().stream().anyMatch(OpenClDevice::accelerator) ? PRIORITY : CPU_DEVICES_PRIORITY;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.jocl.cl_platform_id;
  * @param platform the platform that offers it
  * @param device the device
  * @param info what the API reports of it
+ * @param accelerator true for a GPU or accelerator, false for a CPU device such as PoCL's
  */
-record OpenClDevice(cl_platform_id platform, cl_device_id device, DeviceInfo info) {
+record OpenClDevice(cl_platform_id platform, cl_device_id device, DeviceInfo info, boolean accelerator) {
 }

@@ -4,7 +4,10 @@ import static org.jocl.CL.CL_DEVICE_ENDIAN_LITTLE;
 import static org.jocl.CL.CL_DEVICE_GLOBAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_COMPUTE_UNITS;
 import static org.jocl.CL.CL_DEVICE_NAME;
+import static org.jocl.CL.CL_DEVICE_TYPE;
+import static org.jocl.CL.CL_DEVICE_TYPE_ACCELERATOR;
 import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
+import static org.jocl.CL.CL_DEVICE_TYPE_GPU;
 import static org.jocl.CL.CL_DEVICE_VENDOR;
 import static org.jocl.CL.CL_DEVICE_VERSION;
 import static org.jocl.CL.CL_DRIVER_VERSION;
@@ -17,6 +20,7 @@ import static org.jocl.CL.clGetPlatformInfo;
 import io.ringkernel.api.DeviceInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jocl.CL;
 import org.jocl.Pointer;
@@ -31,27 +35,45 @@ final class OpenClDevices {
     }
 
     /**
-     * @return every little-endian device of every platform, numbered in discovery order
+     * @return every little-endian device of every platform, GPUs and accelerators first, numbered
+     *         in that order
      * @throws org.jocl.CLException if the ICD loader fails
      * @throws LinkageError if JOCL's native library or the OpenCL library cannot be loaded
      */
     static List<OpenClDevice> discover() {
         CL.setExceptionsEnabled(true);
-        List<OpenClDevice> found = new ArrayList<>();
+        List<cl_platform_id> platformOf = new ArrayList<>();
+        List<cl_device_id> found = new ArrayList<>();
         for (cl_platform_id platform : platforms()) {
-            String platformName = platformText(platform, CL_PLATFORM_NAME);
             for (cl_device_id device : devices(platform)) {
-                if (deviceInt(device, CL_DEVICE_ENDIAN_LITTLE) == 0) {
-                    continue;
+                if (deviceInt(device, CL_DEVICE_ENDIAN_LITTLE) != 0) {
+                    platformOf.add(platform);
+                    found.add(device);
                 }
-                DeviceInfo info = new DeviceInfo(found.size(), deviceText(device, CL_DEVICE_NAME),
-                        deviceText(device, CL_DEVICE_VENDOR), platformName + " | " + deviceText(device, CL_DEVICE_VERSION)
-                        + " | driver " + deviceText(device, CL_DRIVER_VERSION),
-                        deviceInt(device, CL_DEVICE_MAX_COMPUTE_UNITS), deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE));
-                found.add(new OpenClDevice(platform, device, info));
             }
         }
-        return List.copyOf(found);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> !accelerator(found.get(i))));
+        List<OpenClDevice> devices = new ArrayList<>();
+        for (int i : order) {
+            devices.add(describe(devices.size(), platformOf.get(i), found.get(i)));
+        }
+        return List.copyOf(devices);
+    }
+
+    private static boolean accelerator(cl_device_id device) {
+        return (deviceLong(device, CL_DEVICE_TYPE) & (CL_DEVICE_TYPE_GPU | CL_DEVICE_TYPE_ACCELERATOR)) != 0;
+    }
+
+    private static OpenClDevice describe(int index, cl_platform_id platform, cl_device_id device) {
+        DeviceInfo info = new DeviceInfo(index, deviceText(device, CL_DEVICE_NAME), deviceText(device, CL_DEVICE_VENDOR),
+                platformText(platform, CL_PLATFORM_NAME) + " | " + deviceText(device, CL_DEVICE_VERSION)
+                        + " | driver " + deviceText(device, CL_DRIVER_VERSION),
+                deviceInt(device, CL_DEVICE_MAX_COMPUTE_UNITS), deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE));
+        return new OpenClDevice(platform, device, info, accelerator(device));
     }
 
     private static cl_platform_id[] platforms() {

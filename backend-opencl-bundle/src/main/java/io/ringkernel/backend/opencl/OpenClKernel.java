@@ -3,10 +3,14 @@ package io.ringkernel.backend.opencl;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clCreateCommandQueueWithProperties;
 import static org.jocl.CL.clCreateKernel;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseKernel;
+import static org.jocl.CL.clReleaseMemObject;
 
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.LaunchMode;
@@ -31,7 +35,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
+import org.jocl.Pointer;
 import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
 import org.jocl.cl_queue_properties;
 
 /**
@@ -64,7 +70,9 @@ final class OpenClKernel implements BackendKernel {
     private final ReentrantLock turn = new ReentrantLock();
     private final Thread pump;
     private final boolean timed;
+    private final cl_context context;
     private cl_kernel batchKernel;
+    private cl_mem state;
     private Map<Integer, MessageCodec> codecs;
     private Batch pending;
     private int nextBatch;
@@ -72,6 +80,7 @@ final class OpenClKernel implements BackendKernel {
     OpenClKernel(cl_context context, OpenClDevice device, OpenClCompiledKernel compiled, KernelResources resources,
                  boolean timed) {
         this.kernelId = resources.kernelId();
+        this.context = context;
         this.controlBlock = resources.controlBlock();
         this.telemetry = resources.telemetry();
         this.input = resources.input();
@@ -94,12 +103,26 @@ final class OpenClKernel implements BackendKernel {
         return (value + alignment - 1) & -alignment;
     }
 
+    /** Takes a program's batch kernel and codecs, with fresh zeroed device state if it keeps any. */
     private void load(OpenClCompiledKernel compiled) {
-        cl_kernel previous = batchKernel;
+        release();
         batchKernel = clCreateKernel(compiled.built(), OpenClSource.BATCH_KERNEL, null);
         codecs = compiled.program().codecs();
-        if (previous != null) {
-            clReleaseKernel(previous);
+        int stateBytes = compiled.program().definition().deviceStateBytes();
+        if (stateBytes > 0) {
+            state = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, stateBytes,
+                    Pointer.to(new byte[stateBytes]), null);
+        }
+    }
+
+    private void release() {
+        if (batchKernel != null) {
+            clReleaseKernel(batchKernel);
+            batchKernel = null;
+        }
+        if (state != null) {
+            clReleaseMemObject(state);
+            state = null;
         }
     }
 
@@ -156,7 +179,7 @@ final class OpenClKernel implements BackendKernel {
         for (Batch batch : batches) {
             batch.close();
         }
-        clReleaseKernel(batchKernel);
+        release();
         clReleaseCommandQueue(queue);
         controlBlock.markTerminated();
         return true;
@@ -202,7 +225,7 @@ final class OpenClKernel implements BackendKernel {
             nextBatch ^= 1;
             collector.into(next);
             input.read(collector, next.capacity());
-            next.launch(queue, batchKernel);
+            next.launch(queue, batchKernel, state);
             controlBlock.inFlight(next.count());
             launched = next;
         }

@@ -28,7 +28,10 @@ import io.ringkernel.spi.MessageType;
  * It returns the reply's length and sets {@code *reply_type}; or {@code RK_NO_REPLY}; or
  * {@code RK_FAILED} after writing a NUL-terminated explanation into {@code reply}, which the
  * sender receives as a {@code HANDLER_FAILED} error. {@code rk_append_text} and
- * {@code rk_append_long} help write that explanation.
+ * {@code rk_append_long} help write that explanation. A kernel with
+ * {@link io.ringkernel.spi.KernelDefinition#deviceStateBytes() device state} implements
+ * {@code rk_handle_stateful} instead, with a last parameter {@code __global uchar *state}
+ * ({@code RK_STATE_BYTES} long), and its batch runs in one work-item, message after message.
  */
 final class OpenClSource {
     /** Name of the batch kernel in the program. */
@@ -78,6 +81,10 @@ final class OpenClSource {
      */
     static String program(KernelProgram program) {
         StringBuilder source = new StringBuilder(protocolHeader());
+        int stateBytes = program.definition().deviceStateBytes();
+        if (stateBytes > 0) {
+            source.append(define("RK_STATE_BYTES", stateBytes)).append('\n');
+        }
         for (MessageType<?> type : program.definition().messageTypes()) {
             if (MessageType.FIXED_LAYOUT.equals(type.serializer()) && type.javaType().isRecord()) {
                 source.append(FixedLayout.of(type.javaType().asSubclass(Record.class))
@@ -135,23 +142,49 @@ final class OpenClSource {
 
     private static final String BATCH = """
 
-            __kernel void rk_batch(__global const uchar *requests, __global uchar *replies, uint stride, uint count) {
-                size_t index = get_global_id(0);
-                if (index >= count) {
-                    return;
-                }
-                __global const uchar *request = requests + index * stride;
-                __global uchar *reply = replies + index * stride;
+            #ifdef RK_STATE_BYTES
+            int rk_handle_stateful(int message_type, __global const uchar *payload, uint payload_length,
+                                   __global uchar *reply, uint reply_capacity, int *reply_type, __global uchar *state);
+            #define RK_STATE_PARAMETER , __global uchar *state
+            #define RK_STATE_ARGUMENT , state
+            #define RK_HANDLER rk_handle_stateful
+            #else
+            #define RK_STATE_PARAMETER
+            #define RK_STATE_ARGUMENT
+            #define RK_HANDLER rk_handle
+            #endif
+
+            static void rk_process(__global const uchar *requests, __global uchar *replies, uint stride, uint index
+                                   RK_STATE_PARAMETER) {
+                __global const uchar *request = requests + (size_t) index * stride;
+                __global uchar *reply = replies + (size_t) index * stride;
                 int type = *((__global const int *) (request + RK_MESSAGE_TYPE_OFFSET));
                 int reply_type = 0;
                 int result = RK_NO_REPLY;
                 if (type != RK_SKIP_TYPE) {
                     uint length = *((__global const uint *) (request + RK_PAYLOAD_LENGTH_OFFSET));
-                    result = rk_handle(type, request + RK_HEADER_LENGTH, length, reply + RK_REPLY_PAYLOAD_OFFSET,
-                                       stride - RK_REPLY_PAYLOAD_OFFSET, &reply_type);
+                    result = RK_HANDLER(type, request + RK_HEADER_LENGTH, length, reply + RK_REPLY_PAYLOAD_OFFSET,
+                                        stride - RK_REPLY_PAYLOAD_OFFSET, &reply_type RK_STATE_ARGUMENT);
                 }
                 *((__global int *) (reply + RK_RESULT_OFFSET)) = result;
                 *((__global int *) (reply + RK_REPLY_TYPE_OFFSET)) = reply_type;
+            }
+
+            /* Stateless: one work-item per message. With state: one work-item, the messages in order. */
+            __kernel void rk_batch(__global const uchar *requests, __global uchar *replies, uint stride, uint count
+                                   RK_STATE_PARAMETER) {
+            #ifdef RK_STATE_BYTES
+                if (get_global_id(0) == 0) {
+                    for (uint index = 0; index < count; index++) {
+                        rk_process(requests, replies, stride, index RK_STATE_ARGUMENT);
+                    }
+                }
+            #else
+                size_t index = get_global_id(0);
+                if (index < count) {
+                    rk_process(requests, replies, stride, (uint) index);
+                }
+            #endif
             }
             """;
 }

@@ -60,7 +60,7 @@ class OpenClKernelTest {
 
     @Test
     void shouldComputeOnTheDeviceWhatTheJavaHandlerComputes() throws Exception {
-        KernelHandle device = runtime.launch("arithmetic", LaunchOptions.defaults());
+        KernelHandle device = runtime.launch("arithmetic", onOpenCl());
         assertThat(device.metrics().backend()).isEqualTo(BackendType.OPENCL);
         KernelDefinition definition = DeviceKernels.arithmetic();
         for (Point point : List.of(new Point((byte) 7, 21L, -3, 1.5), new Point((byte) -1, Long.MIN_VALUE / 4, 0, -0.25),
@@ -72,7 +72,7 @@ class OpenClKernelTest {
 
     @Test
     void shouldKeepOrderAcrossBatchesLargerThanOneLaunch() {
-        KernelHandle kernel = runtime.launch("arithmetic", LaunchOptions.defaults().withAutoActivate(false));
+        KernelHandle kernel = runtime.launch("arithmetic", onOpenCl().withAutoActivate(false));
         int messages = 3 * OpenClKernel.MAX_BATCH + 17;
         for (int i = 0; i < messages; i++) {
             kernel.send(new Point((byte) 1, i, i, 1.0));
@@ -86,16 +86,16 @@ class OpenClKernelTest {
 
     @Test
     void shouldReportAHandlerThatDoesNotCompileWithItsBuildLog() {
-        assertThatThrownBy(() -> runtime.launch("broken", LaunchOptions.defaults()))
+        assertThatThrownBy(() -> runtime.launch("broken", onOpenCl()))
                 .isInstanceOf(KernelLaunchException.class)
                 .hasMessageContaining("the OpenCL handler of kernel definition 'broken' does not compile")
                 .hasMessageContaining("oops");
-        assertThat(runtime.launch("arithmetic", LaunchOptions.defaults()).status()).isEqualTo(KernelStatus.ACTIVE);
+        assertThat(runtime.launch("arithmetic", onOpenCl()).status()).isEqualTo(KernelStatus.ACTIVE);
     }
 
     @Test
     void shouldAnswerAReplyOfAnUndeclaredTypeWithAnErrorAndKeepServing() {
-        KernelHandle kernel = runtime.launch("wrong-type", LaunchOptions.defaults());
+        KernelHandle kernel = runtime.launch("wrong-type", onOpenCl());
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> kernel.call(new Point((byte) 1, 1, 1, 1), Point.class, TIMEOUT))
                     .isInstanceOfSatisfying(KernelErrorException.class, e -> {
@@ -108,14 +108,21 @@ class OpenClKernelTest {
     }
 
     @Test
-    void shouldRunAKernelWithoutAnOpenClHandlerOnTheCpuUnlessOpenClIsAskedFor() {
-        assertThat(runtime.defaultBackend()).isEqualTo(BackendType.OPENCL);
+    void shouldPreferOpenClOnlyWithAGpuAndOnlyForKernelsWithAnOpenClHandler() {
+        boolean accelerator = BACKEND.priority() == OpenClBackend.PRIORITY;
+        assertThat(runtime.defaultBackend()).isEqualTo(accelerator ? BackendType.OPENCL : BackendType.CPU);
+        assertThat(runtime.launch("arithmetic", LaunchOptions.defaults()).metrics().backend())
+                .isEqualTo(accelerator ? BackendType.OPENCL : BackendType.CPU);
         KernelHandle kernel = runtime.launch("java-only", LaunchOptions.defaults());
         assertThat(kernel.metrics().backend()).isEqualTo(BackendType.CPU);
         assertThatThrownBy(() -> runtime.launch("on-opencl", LaunchOptions.defaults().withDefinition("java-only")
                 .withBackend(BackendType.OPENCL)))
                 .isInstanceOf(BackendUnavailableException.class)
                 .hasMessageContaining("kernel definition 'java-only' has no OpenCL handler");
+    }
+
+    private static LaunchOptions onOpenCl() {
+        return LaunchOptions.defaults().withBackend(BackendType.OPENCL);
     }
 
     @Test
