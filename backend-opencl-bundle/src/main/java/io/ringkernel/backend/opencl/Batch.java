@@ -3,16 +3,18 @@ package io.ringkernel.backend.opencl;
 import static org.jocl.CL.CL_FALSE;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
+import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
-import static org.jocl.CL.clEnqueueReadBuffer;
-import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clEnqueueReadBufferRect;
+import static org.jocl.CL.clEnqueueWriteBufferRect;
 import static org.jocl.CL.clFlush;
 import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clReleaseMemObject;
 import static org.jocl.CL.clSetKernelArg;
 import static org.jocl.CL.clWaitForEvents;
 
+import io.ringkernel.protocol.ErrorPayload;
 import io.ringkernel.spi.host.MessageExchange;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,6 +34,10 @@ import org.jocl.cl_mem;
  * can be filled while the other runs.
  */
 final class Batch implements AutoCloseable {
+    /** Bytes of a failure's text copied back: the longest explanation an error reply keeps, and its NUL. */
+    private static final int FAILURE_TEXT_BYTES = ErrorPayload.MAX_DETAIL_BYTES + 1;
+    private static final long[] ORIGIN = {0, 0, 0};
+
     private final int capacity;
     private final int stride;
     private final ByteBuffer requests;
@@ -40,8 +46,10 @@ final class Batch implements AutoCloseable {
     private final cl_mem replyMemory;
     private final MessageExchange.Rejection[] rejections;
     private int count;
+    private int widestRequest;
     private long launchedAt;
-    private cl_event done;
+    private cl_command_queue queue;
+    private cl_event headersRead;
 
     Batch(cl_context context, int capacity, int stride) {
         this.capacity = capacity;
@@ -81,7 +89,9 @@ final class Batch implements AutoCloseable {
     int add(ByteBuffer ring, int offset, int length, MessageExchange.Rejection rejection) {
         int slot = count++;
         int at = slot * stride;
-        requests.put(at, ring, offset, Math.min(length, stride));
+        int copied = Math.min(length, stride);
+        requests.put(at, ring, offset, copied);
+        widestRequest = Math.max(widestRequest, copied);
         rejections[slot] = rejection;
         return at;
     }
@@ -102,16 +112,19 @@ final class Batch implements AutoCloseable {
     }
 
     /**
-     * Enqueues the copy in, one launch over the batch and the copy out, without waiting.
+     * Enqueues the copy in, one launch over the batch and the copy out of each reply slot's
+     * result, without waiting. Only the bytes in use cross to the device: as wide as the widest
+     * request of the batch, in each slot (a rectangular copy).
      *
      * @param queue the kernel's in-order queue
      * @param kernel the batch kernel
      * @param state the kernel's device state, or null for a stateless kernel: one work-item per message
      */
     void launch(cl_command_queue queue, cl_kernel kernel, cl_mem state) {
-        long bytes = (long) count * stride;
+        this.queue = queue;
         launchedAt = System.nanoTime();
-        clEnqueueWriteBuffer(queue, requestMemory, CL_FALSE, 0, bytes, Pointer.to(requests), 0, null, null);
+        clEnqueueWriteBufferRect(queue, requestMemory, CL_FALSE, ORIGIN, ORIGIN, region(widestRequest), stride, 0,
+                stride, 0, Pointer.to(requests), 0, null, null);
         clSetKernelArg(kernel, 0, Sizeof.cl_mem, Pointer.to(requestMemory));
         clSetKernelArg(kernel, 1, Sizeof.cl_mem, Pointer.to(replyMemory));
         clSetKernelArg(kernel, 2, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
@@ -121,25 +134,38 @@ final class Batch implements AutoCloseable {
         }
         long workItems = state != null ? 1 : count;
         clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {workItems}, null, 0, null, null);
-        done = new cl_event();
-        clEnqueueReadBuffer(queue, replyMemory, CL_FALSE, 0, bytes, Pointer.to(replies), 0, null, done);
+        headersRead = new cl_event();
+        clEnqueueReadBufferRect(queue, replyMemory, CL_FALSE, ORIGIN, ORIGIN, region(OpenClSource.REPLY_PAYLOAD_OFFSET),
+                stride, 0, stride, 0, Pointer.to(replies), 0, null, headersRead);
         clFlush(queue);
     }
 
-    /** @return true while a launch has not been awaited */
-    boolean inFlight() {
-        return done != null;
+    private long[] region(int width) {
+        return new long[] {width, count, 1};
     }
 
     /**
-     * Waits for the launch to finish and its replies to be in host memory.
+     * Waits for the launch to finish, then copies out of each reply slot as many bytes as the
+     * longest reply (or failure text) of the batch needs.
      *
-     * @return nanoseconds from launch to completion
+     * @return nanoseconds from launch to the replies being in host memory
      */
     long await() {
-        clWaitForEvents(1, new cl_event[] {done});
-        clReleaseEvent(done);
-        done = null;
+        clWaitForEvents(1, new cl_event[] {headersRead});
+        clReleaseEvent(headersRead);
+        headersRead = null;
+        int capacity = stride - OpenClSource.REPLY_PAYLOAD_OFFSET;
+        int widest = 0;
+        for (int slot = 0; slot < count; slot++) {
+            int result = replies.getInt(slot * stride + OpenClSource.RESULT_OFFSET);
+            int needed = result == OpenClSource.FAILED ? FAILURE_TEXT_BYTES : Math.max(result, 0);
+            widest = Math.max(widest, Math.min(needed, capacity));
+        }
+        if (widest > 0) {
+            clEnqueueReadBufferRect(queue, replyMemory, CL_TRUE, ORIGIN, ORIGIN,
+                    region(OpenClSource.REPLY_PAYLOAD_OFFSET + widest), stride, 0, stride, 0, Pointer.to(replies), 0,
+                    null, null);
+        }
         return System.nanoTime() - launchedAt;
     }
 
@@ -147,6 +173,7 @@ final class Batch implements AutoCloseable {
     void clear() {
         Arrays.fill(rejections, 0, count, null);
         count = 0;
+        widestRequest = 0;
     }
 
     @Override

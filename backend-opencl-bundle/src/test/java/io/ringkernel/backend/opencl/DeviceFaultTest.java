@@ -49,7 +49,7 @@ class DeviceFaultTest {
                     .isInstanceOfSatisfying(KernelErrorException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKEND_FAULT));
             assertThat(faulty.status()).isEqualTo(KernelStatus.FAILED);
-            assertThat(faulty.metrics().lastError()).contains("CL_");
+            assertThat(faulty.metrics().lastError()).contains("CLException");
             assertThat(healthy.call(new Point((byte) 2, 5, 6, 7), Point.class, TIMEOUT))
                     .isEqualTo(new Point((byte) 2, 10, 7, -7));
         }
