@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Answers every {@link Greeting} with the same greeting. */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + EchoKernel.ID)
-@RequiresBackend
+@RequiresBackend("CPU")
 @RequiresSerializer(EchoKernel.SERIALIZER)
 public final class EchoKernel implements KernelDefinition {
     /** The definition's id. */

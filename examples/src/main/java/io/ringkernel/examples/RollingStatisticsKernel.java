@@ -16,7 +16,7 @@ import java.util.Map;
  * sensor has {@link #WARM_UP} readings, is flagged.
  */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + RollingStatisticsKernel.ID)
-@RequiresBackend
+@RequiresBackend("CPU")
 @RequiresSerializer(MessageType.FIXED_LAYOUT)
 public final class RollingStatisticsKernel implements KernelDefinition {
     /** The definition's id. */
