@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Answers every {@link Greeting} with the same greeting; on OpenCL, with the same bytes (echo.cl). */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + EchoKernel.ID)
-@RequiresBackend
+@RequiresBackend("CPU")
 @RequiresSerializer(EchoKernel.SERIALIZER)
 public final class EchoKernel implements KernelDefinition {
     /** The definition's id. */

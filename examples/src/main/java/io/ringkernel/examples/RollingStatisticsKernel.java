@@ -18,7 +18,7 @@ import java.util.Map;
  * same statistics for up to {@link #DEVICE_SENSORS} sensors in the kernel's device state.
  */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + RollingStatisticsKernel.ID)
-@RequiresBackend
+@RequiresBackend("CPU")
 @RequiresSerializer(MessageType.FIXED_LAYOUT)
 public final class RollingStatisticsKernel implements KernelDefinition {
     /** The definition's id. */

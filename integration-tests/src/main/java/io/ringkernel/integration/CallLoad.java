@@ -19,12 +19,35 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Threads that call an echo kernel back to back and keep the ledger: calls sent, replies that
- * matched their request, and typed errors by kind. A caller stops when told to, or when the kernel
- * no longer takes messages. A reply that does not match its request fails the load.
+ * Threads that call a kernel back to back and keep the ledger: calls sent, replies that matched
+ * their request, and typed errors by kind. A caller stops when told to, or when the kernel no
+ * longer takes messages. A reply that does not match its request fails the load.
  */
 final class CallLoad {
+    /** One call and the check of its reply. */
+    @FunctionalInterface
+    interface Exchange {
+        /**
+         * @param kernel the kernel to call
+         * @param caller which calling thread
+         * @param sequence that thread's count of calls so far
+         * @param timeout the call's timeout
+         * @throws AssertionError when the reply does not match the request
+         */
+        void call(KernelHandle kernel, int caller, long sequence, Duration timeout);
+    }
+
+    /** Calls an echo kernel with a {@link Greeting} and expects the same text back. */
+    private static final Exchange GREETING = (kernel, caller, sequence, timeout) -> {
+        String text = caller + ":" + sequence;
+        String echoed = kernel.call(new Greeting(text), Greeting.class, timeout).text();
+        if (!echoed.equals(text)) {
+            throw new AssertionError("call '" + text + "' was answered with '" + echoed + "'");
+        }
+    };
+
     private final KernelHandle kernel;
+    private final Exchange exchange;
     private final Duration timeout;
     private final AtomicBoolean calling = new AtomicBoolean(true);
     private final AtomicLong sent = new AtomicLong();
@@ -33,8 +56,9 @@ final class CallLoad {
     private final ExecutorService callers;
     private final List<Future<?>> running = new ArrayList<>();
 
-    private CallLoad(KernelHandle kernel, int threads, Duration timeout) {
+    private CallLoad(KernelHandle kernel, Exchange exchange, int threads, Duration timeout) {
         this.kernel = kernel;
+        this.exchange = exchange;
         this.timeout = timeout;
         this.callers = Executors.newFixedThreadPool(threads);
         for (int t = 0; t < threads; t++) {
@@ -50,18 +74,25 @@ final class CallLoad {
      * @return the running load
      */
     static CallLoad start(KernelHandle kernel, int threads, Duration timeout) {
-        return new CallLoad(kernel, threads, timeout);
+        return start(kernel, GREETING, threads, timeout);
+    }
+
+    /**
+     * @param kernel any kernel
+     * @param exchange one call to it and the check of its reply
+     * @param threads how many threads call it
+     * @param timeout each call's timeout
+     * @return the running load
+     */
+    static CallLoad start(KernelHandle kernel, Exchange exchange, int threads, Duration timeout) {
+        return new CallLoad(kernel, exchange, threads, timeout);
     }
 
     private Void call(int caller) {
         for (long i = 0; calling.get(); i++) {
-            String text = caller + ":" + i;
             sent.incrementAndGet();
             try {
-                String echoed = kernel.call(new Greeting(text), Greeting.class, timeout).text();
-                if (!echoed.equals(text)) {
-                    throw new AssertionError("call '" + text + "' was answered with '" + echoed + "'");
-                }
+                exchange.call(kernel, caller, i, timeout);
                 answered.incrementAndGet();
             } catch (KernelErrorException e) {
                 errors.computeIfAbsent(e.code().name(), kind -> new LongAdder()).increment();
@@ -99,7 +130,7 @@ final class CallLoad {
         return sent.get();
     }
 
-    /** @return calls answered with their own text */
+    /** @return calls answered with the reply their request expects */
     long answered() {
         return answered.get();
     }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.cl_platform_id;
@@ -36,7 +33,6 @@ class NativeJoclIT {
     private static final System.Logger LOG = System.getLogger(NativeJoclIT.class.getName());
     private static final String WRAPPER_BUNDLE = "io.ringkernel.native-jocl";
     private static final String JOCL_PACKAGE = "org.jocl";
-    private static final Path ICD_VENDORS = Path.of("/etc/OpenCL/vendors");
 
     @InjectBundleContext
     BundleContext context;
@@ -58,7 +54,7 @@ class NativeJoclIT {
 
     @Test
     void shouldListTheOpenClPlatformsByNameThroughTheWrapper() throws IOException {
-        assumeTrue(icdInstalled(), "no OpenCL ICD in " + ICD_VENDORS + " (CI installs PoCL: pocl-opencl-icd)");
+        assumeTrue(OpenClIcd.installed(), OpenClIcd.MISSING);
         CL.setExceptionsEnabled(true);
 
         int[] count = new int[1];
@@ -77,15 +73,6 @@ class NativeJoclIT {
                 .filter(bundle -> WRAPPER_BUNDLE.equals(bundle.getSymbolicName()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(WRAPPER_BUNDLE + " is not installed"));
-    }
-
-    private static boolean icdInstalled() throws IOException {
-        if (!Files.isDirectory(ICD_VENDORS)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(ICD_VENDORS)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".icd"));
-        }
     }
 
     /** CL_PLATFORM_NAME: a size query, then the NUL-terminated bytes. */

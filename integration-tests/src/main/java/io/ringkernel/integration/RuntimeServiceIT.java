@@ -2,6 +2,7 @@ package io.ringkernel.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringkernel.api.BackendInfo;
 import io.ringkernel.api.BackendType;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.LaunchOptions;
@@ -13,6 +14,8 @@ import io.ringkernel.examples.SensorReading;
 import io.ringkernel.examples.SensorStatistics;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +48,14 @@ class RuntimeServiceIT {
 
     @Test
     void shouldRegisterTheRuntimeWithTheCpuBackend() {
-        assertThat(runtime.defaultBackend()).isEqualTo(BackendType.CPU);
-        assertThat(runtime.backends()).anySatisfy(info -> assertThat(info.available()).isTrue());
+        List<BackendInfo> backends = runtime.backends();
+        assertThat(backends).anySatisfy(info -> {
+            assertThat(info.type()).isEqualTo(BackendType.CPU);
+            assertThat(info.available()).isTrue();
+        });
+        // AUTO picks the available backend of highest priority: OpenCL over the CPU where an ICD is installed.
+        assertThat(runtime.defaultBackend()).isEqualTo(backends.stream().filter(BackendInfo::available)
+                .max(Comparator.comparingInt(BackendInfo::priority)).orElseThrow().type());
     }
 
     @Test

@@ -1,0 +1,27 @@
+package io.ringkernel.integration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Whether an OpenCL ICD is installed here: the OpenCL tests skip without one. */
+final class OpenClIcd {
+    /** Where ICD loaders look for vendor files. */
+    static final Path VENDORS = Path.of("/etc/OpenCL/vendors");
+    /** Why a test skips when none is installed. */
+    static final String MISSING = "no OpenCL ICD in " + VENDORS + " (CI installs PoCL: pocl-opencl-icd)";
+
+    private OpenClIcd() {
+    }
+
+    /** @return whether {@link #VENDORS} holds at least one {@code .icd} file */
+    static boolean installed() throws IOException {
+        if (!Files.isDirectory(VENDORS)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(VENDORS)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".icd"));
+        }
+    }
+}
