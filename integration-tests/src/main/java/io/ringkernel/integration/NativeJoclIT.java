@@ -1,7 +1,6 @@
 package io.ringkernel.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ class NativeJoclIT {
 
     @Test
     void shouldListTheOpenClPlatformsByNameThroughTheWrapper() throws IOException {
-        assumeTrue(OpenClIcd.installed(), OpenClIcd.MISSING);
+        OpenClIcd.require();
         CL.setExceptionsEnabled(true);
 
         int[] count = new int[1];

@@ -2,7 +2,6 @@ package io.ringkernel.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ringkernel.api.BackendInfo;
 import io.ringkernel.api.BackendType;
@@ -88,7 +87,7 @@ class OpenClBackendIT {
 
     @BeforeEach
     void registerDefinition() throws Exception {
-        assumeTrue(OpenClIcd.installed(), OpenClIcd.MISSING);
+        OpenClIcd.require();
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(KernelDefinition.PROPERTY_ID, DEFINITION_ID);
         definition = context.registerService(KernelDefinition.class, KernelDefinition.of(DEFINITION_ID,

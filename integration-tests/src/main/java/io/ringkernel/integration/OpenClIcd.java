@@ -1,11 +1,19 @@
 package io.ringkernel.integration;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
-/** Whether an OpenCL ICD is installed here: the OpenCL tests skip without one. */
+/**
+ * Whether an OpenCL ICD is installed here: the OpenCL tests skip without one, unless the
+ * environment variable {@code RINGKERNEL_REQUIRE_BACKENDS} names OPENCL (as CI sets it), and then
+ * they fail.
+ */
 final class OpenClIcd {
     /** Where ICD loaders look for vendor files. */
     static final Path VENDORS = Path.of("/etc/OpenCL/vendors");
@@ -15,8 +23,18 @@ final class OpenClIcd {
     private OpenClIcd() {
     }
 
+    /** Skips the calling test, or fails it where OpenCL is required, if no ICD is installed. */
+    static void require() throws IOException {
+        boolean installed = installed();
+        String required = System.getenv().getOrDefault("RINGKERNEL_REQUIRE_BACKENDS", "");
+        if (Arrays.stream(required.split(",")).map(String::trim).anyMatch("OPENCL"::equalsIgnoreCase)) {
+            assertTrue(installed, () -> MISSING + " (required by RINGKERNEL_REQUIRE_BACKENDS=" + required + ")");
+        }
+        assumeTrue(installed, MISSING);
+    }
+
     /** @return whether {@link #VENDORS} holds at least one {@code .icd} file */
-    static boolean installed() throws IOException {
+    private static boolean installed() throws IOException {
         if (!Files.isDirectory(VENDORS)) {
             return false;
         }
