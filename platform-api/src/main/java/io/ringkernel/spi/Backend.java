@@ -25,7 +25,12 @@ public interface Backend {
     /** @return higher wins when the runtime picks a backend for {@link BackendType#AUTO} */
     int priority();
 
-    /** @return whether the backend can run here, and why not */
+    /**
+     * Called often: probe once and keep the result. A backend may turn unavailable later, e.g.
+     * when its device faulted beyond recovery.
+     *
+     * @return whether the backend can run here, and why not
+     */
     Availability availability();
 
     /** @return the devices it can run on; empty when unavailable */

@@ -34,6 +34,7 @@ public final class OpenClBackend implements Backend {
     public static final int CPU_DEVICES_PRIORITY = -10;
 
     private volatile Discovery discovery;
+    private volatile String fault;
 
     @Override
     public BackendType type() {
@@ -47,7 +48,8 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public Availability availability() {
-        return discovery().availability();
+        String faulted = fault;
+        return faulted != null ? Availability.unavailable(faulted) : discovery().availability();
     }
 
     @Override
@@ -78,7 +80,17 @@ public final class OpenClBackend implements Backend {
             throw new IllegalArgumentException("OpenCL has " + devices.size() + " device(s) here, asked for index "
                     + deviceIndex);
         }
-        return new OpenClContext(devices.get(deviceIndex), config);
+        return new OpenClContext(devices.get(deviceIndex), config, this::faulted);
+    }
+
+    /**
+     * A kernel's device work failed. On NVIDIA's OpenCL such an error (an illegal address, say)
+     * leaves every context of the process unusable, so the backend stops offering itself: new
+     * launches go elsewhere or fail with this reason instead of failing on the device.
+     */
+    private void faulted(Throwable cause) {
+        fault = "the OpenCL device faulted (" + cause.getMessage() + "); its kernels failed and OpenCL stays "
+                + "unavailable in this JVM";
     }
 
     private Discovery discovery() {

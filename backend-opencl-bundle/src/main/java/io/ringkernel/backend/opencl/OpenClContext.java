@@ -22,6 +22,7 @@ import io.ringkernel.spi.host.HostBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.cl_context;
@@ -40,10 +41,17 @@ final class OpenClContext implements BackendContext {
     private final RuntimeConfig config;
     private final cl_context context;
     private final List<cl_program> programs = new CopyOnWriteArrayList<>();
+    private final Consumer<Throwable> onFault;
 
-    OpenClContext(OpenClDevice device, RuntimeConfig config) {
+    /**
+     * @param device the device
+     * @param config the runtime's settings
+     * @param onFault told when a kernel's device work fails
+     */
+    OpenClContext(OpenClDevice device, RuntimeConfig config, Consumer<Throwable> onFault) {
         this.device = device;
         this.config = config;
+        this.onFault = onFault;
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
         this.context = clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null, null);
@@ -89,7 +97,8 @@ final class OpenClContext implements BackendContext {
 
     @Override
     public BackendKernel launch(CompiledKernel kernel, KernelResources resources) {
-        return new OpenClKernel(context, device, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled());
+        return new OpenClKernel(context, device, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(),
+                onFault);
     }
 
     @Override

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.Pointer;
@@ -70,6 +71,7 @@ final class OpenClKernel implements BackendKernel {
     private final ReentrantLock turn = new ReentrantLock();
     private final Thread pump;
     private final boolean timed;
+    private final Consumer<Throwable> onFault;
     private final cl_context context;
     private cl_kernel batchKernel;
     private cl_mem state;
@@ -78,7 +80,7 @@ final class OpenClKernel implements BackendKernel {
     private int nextBatch;
 
     OpenClKernel(cl_context context, OpenClDevice device, OpenClCompiledKernel compiled, KernelResources resources,
-                 boolean timed) {
+                 boolean timed, Consumer<Throwable> onFault) {
         this.kernelId = resources.kernelId();
         this.context = context;
         this.controlBlock = resources.controlBlock();
@@ -87,6 +89,7 @@ final class OpenClKernel implements BackendKernel {
         this.signals = resources.signals();
         this.exchange = new MessageExchange(resources);
         this.timed = timed;
+        this.onFault = onFault;
         this.queue = clCreateCommandQueueWithProperties(context, device.device(), new cl_queue_properties(), null);
         int stride = align(HEADER_LENGTH + controlBlock.maxPayload(), 8);
         int capacity = Math.max(1, Math.min(Math.min(MAX_BATCH, input.capacity()), MAX_STAGING_BYTES / stride));
@@ -208,6 +211,7 @@ final class OpenClKernel implements BackendKernel {
                 turn.unlock();
             }
         } catch (RuntimeException | LinkageError e) {
+            onFault.accept(e);
             signals.failed(e);
         }
     }

@@ -13,23 +13,27 @@ import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.conformance.BackendPresence;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A handler that faults on the device (a write through a null pointer) fails its own kernel with
- * the cause, and a kernel beside it keeps answering. Runs on GPUs and accelerators only: on a CPU
- * OpenCL device such as PoCL the same write is a segmentation fault of the JVM itself.
+ * A handler that faults on the device (a write through a null pointer) fails its kernel with the
+ * cause and no caller waits in vain. On NVIDIA's OpenCL the fault is sticky for the whole process
+ * (every context on the device breaks), so the kernels beside it fail too, with a typed error, and
+ * the backend stops offering itself. Runs on GPUs and accelerators only, in a JVM of its own: on a
+ * CPU OpenCL device such as PoCL the same write is a segmentation fault of the JVM itself.
  */
+@Tag("device-fault")
 class DeviceFaultTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final OpenClBackend BACKEND = new OpenClBackend();
 
     @Test
-    void shouldFailOnlyTheKernelWhoseHandlerFaults() {
+    void shouldFailTheKernelsWithTheCauseAndStopOfferingTheFaultedDevice() {
         BackendPresence.require(BACKEND);
         assumeTrue(BACKEND.priority() == OpenClBackend.PRIORITY,
                 "no GPU or accelerator: a device fault on a CPU OpenCL device would crash the JVM");
-        try (RingKernelRuntime runtime = RingKernelRuntime.builder().backend(BackendType.OPENCL)
+        try (RingKernelRuntime runtime = RingKernelRuntime.builder().backend(BackendType.AUTO)
                 .addBackend(BACKEND).addKernel(DeviceKernels.arithmetic())
                 .addKernel(DeviceKernels.withOpenCl("faulty", """
                         int rk_handle(int message_type, __global const uchar *payload, uint payload_length,
@@ -42,16 +46,23 @@ class DeviceFaultTest {
                             return 0;
                         }
                         """, (message, context) -> message)).build()) {
-            KernelHandle healthy = runtime.launch("healthy", LaunchOptions.defaults().withDefinition("arithmetic"));
+            KernelHandle beside = runtime.launch("beside", LaunchOptions.defaults().withDefinition("arithmetic"));
             KernelHandle faulty = runtime.launch("faulty", LaunchOptions.defaults());
+            assertThat(beside.call(new Point((byte) 2, 5, 6, 7), Point.class, TIMEOUT))
+                    .isEqualTo(new Point((byte) 2, 10, 7, -7));
 
             assertThatThrownBy(() -> faulty.call(new Point((byte) 1, 1, 13, 1), Point.class, TIMEOUT))
                     .isInstanceOfSatisfying(KernelErrorException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKEND_FAULT));
             assertThat(faulty.status()).isEqualTo(KernelStatus.FAILED);
             assertThat(faulty.metrics().lastError()).contains("CLException");
-            assertThat(healthy.call(new Point((byte) 2, 5, 6, 7), Point.class, TIMEOUT))
-                    .isEqualTo(new Point((byte) 2, 10, 7, -7));
+
+            assertThat(BACKEND.availability().available()).isFalse();
+            assertThat(BACKEND.availability().reason()).contains("the OpenCL device faulted");
+            assertThat(runtime.launch("after", LaunchOptions.defaults().withDefinition("arithmetic")).metrics()
+                    .backend()).as("AUTO moves to the CPU backend").isEqualTo(BackendType.CPU);
+            assertThatThrownBy(() -> beside.call(new Point((byte) 3, 1, 1, 1), Point.class, TIMEOUT))
+                    .as("the kernel beside it shares the broken device").isInstanceOf(KernelErrorException.class);
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The installed backends, with their availability probed once, and the contexts opened on them.
+ * The installed backends and the contexts opened on them. Each backend keeps its own probe result
+ * (see {@link Backend#availability()}), so a backend whose device faulted can turn unavailable.
  * The CPU backend is always installed; others come and go. Among backends of one type the one
  * with the highest priority serves, then the highest service ranking, then the newest.
  */
@@ -26,7 +27,6 @@ final class BackendRegistry implements AutoCloseable {
             .thenComparingLong(Installed::order).reversed();
 
     private volatile List<Installed> backends = List.of();
-    private final Map<Backend, Backend.Availability> availability = new ConcurrentHashMap<>();
     private final Map<Backend, BackendContext> contexts = new ConcurrentHashMap<>();
     private final int device;
     private final RuntimeConfig config;
@@ -60,7 +60,6 @@ final class BackendRegistry implements AutoCloseable {
      */
     synchronized BackendContext remove(Backend backend) {
         backends = backends.stream().filter(installed -> installed.backend() != backend).toList();
-        availability.remove(backend);
         return contexts.remove(backend);
     }
 
@@ -86,7 +85,7 @@ final class BackendRegistry implements AutoCloseable {
             if (requested != BackendType.AUTO && backend.type() != requested) {
                 continue;
             }
-            Backend.Availability probe = availabilityOf(backend);
+            Backend.Availability probe = backend.availability();
             String unfit = !probe.available() ? probe.reason() : definition == null ? "" : backend.cannotRun(definition);
             if (unfit.isEmpty()) {
                 return backend;
@@ -110,15 +109,11 @@ final class BackendRegistry implements AutoCloseable {
     /** @return what is known of every installed backend, preferred first */
     List<BackendInfo> infos() {
         return backends.stream().map(Installed::backend).map(backend -> {
-            Backend.Availability probe = availabilityOf(backend);
+            Backend.Availability probe = backend.availability();
             return new BackendInfo(backend.type(), backend.getClass().getSimpleName(), backend.priority(),
                     probe.available(), probe.reason(), backend.modes(),
                     probe.available() ? backend.devices() : List.of());
         }).toList();
-    }
-
-    private Backend.Availability availabilityOf(Backend backend) {
-        return availability.computeIfAbsent(backend, Backend::availability);
     }
 
     @Override
