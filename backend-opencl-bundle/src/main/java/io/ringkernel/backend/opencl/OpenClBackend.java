@@ -33,8 +33,10 @@ public final class OpenClBackend implements Backend {
      */
     public static final int CPU_DEVICES_PRIORITY = -10;
 
+    /* Why OpenCL is unusable in this JVM, or null: a device fault is sticky for the process. */
+    private static volatile String fault;
+
     private volatile Discovery discovery;
-    private volatile String fault;
 
     @Override
     public BackendType type() {
@@ -80,15 +82,16 @@ public final class OpenClBackend implements Backend {
             throw new IllegalArgumentException("OpenCL has " + devices.size() + " device(s) here, asked for index "
                     + deviceIndex);
         }
-        return new OpenClContext(devices.get(deviceIndex), config, this::faulted);
+        return new OpenClContext(devices.get(deviceIndex), config, OpenClBackend::faulted);
     }
 
     /**
      * A kernel's device work failed. On NVIDIA's OpenCL such an error (an illegal address, say)
-     * leaves every context of the process unusable, so the backend stops offering itself: new
-     * launches go elsewhere or fail with this reason instead of failing on the device.
+     * leaves every context of the process unusable, so every instance of the backend in this JVM
+     * stops offering itself: new launches go elsewhere or fail with this reason instead of failing
+     * on the device.
      */
-    private void faulted(Throwable cause) {
+    private static void faulted(Throwable cause) {
         fault = "the OpenCL device faulted (" + cause.getMessage() + "); its kernels failed and OpenCL stays "
                 + "unavailable in this JVM";
     }
