@@ -8,13 +8,5 @@ int rk_handle(int message_type, __global const uchar *payload, uint payload_leng
         rk_append_text(reply, at, reply_capacity, " requested by the sender");
         return RK_FAILED;
     }
-    if (payload_length > reply_capacity) {
-        rk_append_text(reply, 0, reply_capacity, "payload larger than the reply capacity");
-        return RK_FAILED;
-    }
-    for (uint i = 0; i < payload_length; i++) {
-        reply[i] = payload[i];
-    }
-    *reply_type = message_type;
-    return (int) payload_length;
+    return rk_reply_copy(message_type, payload, payload_length, reply, reply_capacity, reply_type);
 }

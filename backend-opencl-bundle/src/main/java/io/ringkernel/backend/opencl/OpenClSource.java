@@ -28,7 +28,8 @@ import io.ringkernel.spi.MessageType;
  * It returns the reply's length and sets {@code *reply_type}; or {@code RK_NO_REPLY}; or
  * {@code RK_FAILED} after writing a NUL-terminated explanation into {@code reply}, which the
  * sender receives as a {@code HANDLER_FAILED} error. {@code rk_append_text} and
- * {@code rk_append_long} help write that explanation. A kernel with
+ * {@code rk_append_long} help write that explanation; {@code rk_reply_copy} answers with a copy of
+ * the message. A kernel with
  * {@link io.ringkernel.spi.KernelDefinition#deviceStateBytes() device state} implements
  * {@code rk_handle_stateful} instead, with a last parameter {@code __global uchar *state}
  * ({@code RK_STATE_BYTES} long), and its batch runs in one work-item, message after message.
@@ -107,6 +108,22 @@ final class OpenClSource {
                           __global uchar *reply, uint reply_capacity, int *reply_type);
 
             /* Appends NUL-terminated text at 'at'; returns the new end, the NUL not counted. */
+            static inline uint rk_append_text(__global uchar *out, uint at, uint capacity, __constant char *text);
+
+            /* Replies with a copy of the message, same type and bytes; fails if it does not fit. */
+            static inline int rk_reply_copy(int message_type, __global const uchar *payload, uint payload_length,
+                                            __global uchar *reply, uint reply_capacity, int *reply_type) {
+                if (payload_length > reply_capacity) {
+                    rk_append_text(reply, 0, reply_capacity, "message larger than the reply capacity");
+                    return RK_FAILED;
+                }
+                for (uint i = 0; i < payload_length; i++) {
+                    reply[i] = payload[i];
+                }
+                *reply_type = message_type;
+                return (int) payload_length;
+            }
+
             static inline uint rk_append_text(__global uchar *out, uint at, uint capacity, __constant char *text) {
                 while (*text != 0 && at + 1 < capacity) {
                     out[at++] = (uchar) *text++;
