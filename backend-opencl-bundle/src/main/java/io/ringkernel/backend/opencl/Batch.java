@@ -119,8 +119,10 @@ final class Batch implements AutoCloseable {
      * @param queue the kernel's in-order queue
      * @param kernel the batch kernel
      * @param state the kernel's device state, or null for a stateless kernel: one work-item per message
+     * @param workGroup work-items per work-group of a stateless batch; the last group's spare
+     *                  work-items find no message and return
      */
-    void launch(cl_command_queue queue, cl_kernel kernel, cl_mem state) {
+    void launch(cl_command_queue queue, cl_kernel kernel, cl_mem state, int workGroup) {
         this.queue = queue;
         launchedAt = System.nanoTime();
         clEnqueueWriteBufferRect(queue, requestMemory, CL_FALSE, ORIGIN, ORIGIN, region(widestRequest), stride, 0,
@@ -132,8 +134,9 @@ final class Batch implements AutoCloseable {
         if (state != null) {
             clSetKernelArg(kernel, 4, Sizeof.cl_mem, Pointer.to(state));
         }
-        long workItems = state != null ? 1 : count;
-        clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {workItems}, null, 0, null, null);
+        long local = state != null ? 1 : workGroup;
+        long global = state != null ? 1 : (count + local - 1) / local * local;
+        clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
         headersRead = new cl_event();
         clEnqueueReadBufferRect(queue, replyMemory, CL_FALSE, ORIGIN, ORIGIN, region(OpenClSource.REPLY_PAYLOAD_OFFSET),
                 stride, 0, stride, 0, Pointer.to(replies), 0, null, headersRead);

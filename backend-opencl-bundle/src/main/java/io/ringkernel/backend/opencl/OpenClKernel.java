@@ -3,11 +3,13 @@ package io.ringkernel.backend.opencl;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
+import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clCreateCommandQueueWithProperties;
 import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseKernel;
 import static org.jocl.CL.clReleaseMemObject;
@@ -37,6 +39,7 @@ import java.util.function.Consumer;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.Pointer;
+import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_queue_properties;
@@ -55,6 +58,8 @@ final class OpenClKernel implements BackendKernel {
     static final int MAX_BATCH = 1024;
     /** Most staging bytes per batch and direction. */
     static final int MAX_STAGING_BYTES = 4 << 20;
+    /** Work-items per work-group of a stateless batch, or fewer if the device allows fewer. */
+    static final int WORK_GROUP = 64;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long FULL_OUTPUT_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
@@ -73,8 +78,10 @@ final class OpenClKernel implements BackendKernel {
     private final boolean timed;
     private final Consumer<Throwable> onFault;
     private final cl_context context;
+    private final OpenClDevice device;
     private cl_kernel batchKernel;
     private cl_mem state;
+    private int workGroup;
     private Map<Integer, MessageCodec> codecs;
     private Batch pending;
     private int nextBatch;
@@ -83,6 +90,7 @@ final class OpenClKernel implements BackendKernel {
                  boolean timed, Consumer<Throwable> onFault) {
         this.kernelId = resources.kernelId();
         this.context = context;
+        this.device = device;
         this.controlBlock = resources.controlBlock();
         this.telemetry = resources.telemetry();
         this.input = resources.input();
@@ -110,12 +118,23 @@ final class OpenClKernel implements BackendKernel {
     private void load(OpenClCompiledKernel compiled) {
         release();
         batchKernel = clCreateKernel(compiled.built(), OpenClSource.BATCH_KERNEL, null);
+        workGroup = workGroupSize(batchKernel);
         codecs = compiled.program().codecs();
         int stateBytes = compiled.program().definition().deviceStateBytes();
         if (stateBytes > 0) {
             state = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, stateBytes,
                     Pointer.to(new byte[stateBytes]), null);
         }
+    }
+
+    /**
+     * One work-group size for every launch, so a compiler that builds a variant per launch shape
+     * (PoCL does) builds one.
+     */
+    private int workGroupSize(cl_kernel kernel) {
+        long[] size = new long[1];
+        clGetKernelWorkGroupInfo(kernel, device.device(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(size), null);
+        return (int) Math.max(1, Math.min(WORK_GROUP, size[0]));
     }
 
     private void release() {
@@ -229,7 +248,7 @@ final class OpenClKernel implements BackendKernel {
             nextBatch ^= 1;
             collector.into(next);
             input.read(collector, next.capacity());
-            next.launch(queue, batchKernel, state);
+            next.launch(queue, batchKernel, state, workGroup);
             controlBlock.inFlight(next.count());
             launched = next;
         }
