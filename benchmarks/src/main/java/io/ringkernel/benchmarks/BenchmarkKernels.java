@@ -1,29 +1,75 @@
 package io.ringkernel.benchmarks;
 
+import io.ringkernel.api.BackendType;
 import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.api.RuntimeBuilder;
 import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.backend.opencl.OpenClBackend;
+import io.ringkernel.codec.FixedLayoutSerializer;
+import io.ringkernel.spi.Backend;
+import io.ringkernel.spi.DeviceSourceFiles;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageHandler;
 import io.ringkernel.spi.MessageType;
 import java.util.List;
+import java.util.Map;
 
-/** The kernels the runtime benchmarks drive: an echo and a sink that answers nothing. */
+/**
+ * The kernels the runtime benchmarks drive: an echo (with a Java handler and an OpenCL C one, so
+ * the same definition runs on the CPU and OpenCL backends) and a sink that answers nothing.
+ */
 final class BenchmarkKernels {
     static final String ECHO = "bench-echo";
     static final String SINK = "bench-sink";
+
+    /**
+     * The echo's OpenCL C handler ({@code echo.cl}): copies the payload's bytes into the reply.
+     * {@link Payload} is a fixed-layout record whose array offsets count from the payload start,
+     * so the copy is the same message.
+     */
+    static final String ECHO_OPENCL = DeviceSourceFiles.read(BenchmarkKernels.class, "echo.cl");
 
     private BenchmarkKernels() {
     }
 
     /** @return a runtime on the CPU backend with both kernels registered */
     static RingKernelRuntime cpuRuntime() {
-        return RingKernelRuntime.builder().config(RuntimeConfig.defaults())
-                .addKernel(definition(ECHO, (message, context) -> message))
-                .addKernel(definition(SINK, (message, context) -> null))
-                .build();
+        return runtime(BackendType.CPU);
     }
 
-    private static KernelDefinition definition(String id, MessageHandler handler) {
-        return KernelDefinition.of(id, List.of(MessageType.of(1, Payload.class, MessageType.FIXED_LAYOUT)), handler);
+    /**
+     * Builds a runtime whose kernels run on one backend. Nothing is discovered from the class path:
+     * the runtime has the CPU backend (always installed), the fixed-layout serializer and, when
+     * asked for, the OpenCL backend whose availability was checked here.
+     *
+     * @param backend CPU or OPENCL
+     * @return a runtime on that backend with both kernels registered
+     * @throws IllegalStateException if OpenCL is asked for and cannot run here, naming the reason
+     */
+    static RingKernelRuntime runtime(BackendType backend) {
+        RuntimeBuilder builder = RingKernelRuntime.builder().backend(backend).config(RuntimeConfig.defaults())
+                .discoverPlugins(false).addSerializer(new FixedLayoutSerializer())
+                .addKernel(definition(ECHO, (message, context) -> message, Map.of(OpenClBackend.SOURCE_KEY, ECHO_OPENCL)))
+                .addKernel(definition(SINK, (message, context) -> null, Map.of()));
+        switch (backend) {
+            case CPU -> {
+                // the CPU backend is always installed
+            }
+            case OPENCL -> {
+                OpenClBackend openCl = new OpenClBackend();
+                Backend.Availability availability = openCl.availability();
+                if (!availability.available()) {
+                    throw new IllegalStateException("the OpenCL backend cannot run here: " + availability.reason());
+                }
+                builder.addBackend(openCl);
+            }
+            default -> throw new IllegalArgumentException("no benchmark runtime for backend " + backend);
+        }
+        return builder.build();
+    }
+
+    private static KernelDefinition definition(String id, MessageHandler handler, Map<String, String> deviceSources) {
+        return KernelDefinition.of(id, List.of(MessageType.of(1, Payload.class, MessageType.FIXED_LAYOUT)), handler,
+                deviceSources);
     }
 }
