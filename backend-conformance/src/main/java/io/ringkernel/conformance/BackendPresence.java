@@ -3,6 +3,7 @@ package io.ringkernel.conformance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ringkernel.api.BackendType;
 import io.ringkernel.spi.Backend;
 import java.util.Arrays;
 
@@ -25,11 +26,22 @@ public final class BackendPresence {
      */
     public static void require(Backend backend) {
         Backend.Availability availability = backend.availability();
-        String message = backend.type() + " backend unavailable: " + availability.reason();
+        require(backend.type(), availability.available(), backend.type() + " backend unavailable: " + availability.reason());
+    }
+
+    /**
+     * Skips or fails the calling test when something a backend type needs is missing here, such
+     * as an OpenCL driver.
+     *
+     * @param type the backend type the test is about
+     * @param present whether what it needs is here
+     * @param missing why the test cannot run, for the skip or failure message
+     */
+    public static void require(BackendType type, boolean present, String missing) {
         String required = System.getenv().getOrDefault(REQUIRED, "");
-        if (Arrays.stream(required.split(",")).map(String::trim).anyMatch(backend.type().name()::equalsIgnoreCase)) {
-            assertTrue(availability.available(), () -> message + " (required by " + REQUIRED + "=" + required + ")");
+        if (Arrays.stream(required.split(",")).map(String::trim).anyMatch(type.name()::equalsIgnoreCase)) {
+            assertTrue(present, () -> missing + " (required by " + REQUIRED + "=" + required + ")");
         }
-        assumeTrue(availability.available(), message);
+        assumeTrue(present, missing);
     }
 }

@@ -1,12 +1,10 @@
 package io.ringkernel.integration;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.ringkernel.api.BackendType;
+import io.ringkernel.conformance.BackendPresence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
@@ -25,12 +23,7 @@ final class OpenClIcd {
 
     /** Skips the calling test, or fails it where OpenCL is required, if no ICD is installed. */
     static void require() throws IOException {
-        boolean installed = installed();
-        String required = System.getenv().getOrDefault("RINGKERNEL_REQUIRE_BACKENDS", "");
-        if (Arrays.stream(required.split(",")).map(String::trim).anyMatch("OPENCL"::equalsIgnoreCase)) {
-            assertTrue(installed, () -> MISSING + " (required by RINGKERNEL_REQUIRE_BACKENDS=" + required + ")");
-        }
-        assumeTrue(installed, MISSING);
+        BackendPresence.require(BackendType.OPENCL, installed(), MISSING);
     }
 
     /** @return whether {@link #VENDORS} holds at least one {@code .icd} file */

@@ -106,7 +106,7 @@ final class OpenClDevices {
         return cString(text);
     }
 
-    static String deviceText(cl_device_id device, int parameter) {
+    private static String deviceText(cl_device_id device, int parameter) {
         long[] size = new long[1];
         clGetDeviceInfo(device, parameter, 0, null, size);
         byte[] text = new byte[(int) size[0]];
