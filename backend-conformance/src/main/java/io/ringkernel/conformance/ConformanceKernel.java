@@ -21,6 +21,7 @@ public final class ConformanceKernel implements KernelDefinition {
     /** Wire type of {@link Fail}. */
     public static final int FAIL_TYPE = 3;
     private static final String OPENCL_HANDLER = DeviceSourceFiles.read(ConformanceKernel.class, "conformance.cl");
+    private static final String CUDA_HANDLER = DeviceSourceFiles.read(ConformanceKernel.class, "conformance.cu");
 
     @Override
     public String id() {
@@ -36,7 +37,7 @@ public final class ConformanceKernel implements KernelDefinition {
 
     @Override
     public Map<String, String> deviceSources() {
-        return Map.of("opencl", OPENCL_HANDLER);
+        return Map.of("opencl", OPENCL_HANDLER, "cuda", CUDA_HANDLER);
     }
 
     @Override

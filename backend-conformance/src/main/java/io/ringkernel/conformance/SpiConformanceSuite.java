@@ -87,6 +87,25 @@ public abstract class SpiConformanceSuite {
     }
 
     @Test
+    void shouldKeepWhatIsQueuedAcrossAHotSwapAndServeWithTheNewCode() {
+        sendPing(1);
+        assertThat(harness.awaitOutput(1, WAIT)).hasSize(1);
+        harness.deactivate();
+        for (long id = 2; id <= 11; id++) {
+            sendPing(id);
+        }
+        assertThat(harness.awaitOutput(1, Duration.ofMillis(200))).as("deactivated: nothing is processed").isEmpty();
+
+        harness.swap();
+
+        List<SpiHarness.OutputRecord> records = harness.awaitOutput(10, WAIT);
+        assertThat(records).extracting(SpiHarness.OutputRecord::correlationId)
+                .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(records).allSatisfy(record -> assertThat(record.messageType()).isEqualTo(ConformanceKernel.PING_TYPE));
+        assertThat(harness.failures()).isEmpty();
+    }
+
+    @Test
     void shouldRejectAMessageWhoseChecksumDoesNotMatch() {
         ByteBuffer payload = harness.encode(new Ping(5, 0));
         HeaderFields fields = ping(1, payload.remaining(), 0);

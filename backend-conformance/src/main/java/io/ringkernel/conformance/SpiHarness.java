@@ -179,6 +179,21 @@ public final class SpiHarness implements AutoCloseable {
         return records;
     }
 
+    /**
+     * Swaps the kernel's code as the runtime does on a hot swap: deactivates it, compiles the
+     * program again and swaps it in, activates it.
+     */
+    public void swap() {
+        kernel.deactivate();
+        kernel.swap(context.compile(program));
+        kernel.activate();
+    }
+
+    /** Deactivates the kernel: it stops consuming and what is queued stays queued. */
+    public void deactivate() {
+        kernel.deactivate();
+    }
+
     @Override
     public void close() {
         kernel.terminate(Duration.ofSeconds(5));

@@ -4,6 +4,7 @@ import io.ringkernel.api.BackendType;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.api.RuntimeBuilder;
 import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.backend.cuda.CudaBackend;
 import io.ringkernel.backend.opencl.OpenClBackend;
 import io.ringkernel.codec.FixedLayoutSerializer;
 import io.ringkernel.spi.Backend;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kernels the runtime benchmarks drive: an echo (with a Java handler and an OpenCL C one, so
- * the same definition runs on the CPU and OpenCL backends) and a sink that answers nothing.
+ * The kernels the runtime benchmarks drive: an echo (with a Java handler, an OpenCL C one and a
+ * CUDA one, so the same definition runs on the CPU, OpenCL and CUDA backends) and a sink that
+ * answers nothing (Java and CUDA).
  */
 final class BenchmarkKernels {
     static final String ECHO = "bench-echo";
@@ -28,6 +30,10 @@ final class BenchmarkKernels {
      * so the copy is the same message.
      */
     static final String ECHO_OPENCL = DeviceSourceFiles.read(BenchmarkKernels.class, "echo.cl");
+    /** The echo's CUDA handler ({@code echo.cu}): the same copy. */
+    static final String ECHO_CUDA = DeviceSourceFiles.read(BenchmarkKernels.class, "echo.cu");
+    /** The sink's CUDA handler ({@code sink.cu}): answers nothing. */
+    static final String SINK_CUDA = DeviceSourceFiles.read(BenchmarkKernels.class, "sink.cu");
 
     private BenchmarkKernels() {
     }
@@ -40,32 +46,35 @@ final class BenchmarkKernels {
     /**
      * Builds a runtime whose kernels run on one backend. Nothing is discovered from the class path:
      * the runtime has the CPU backend (always installed), the fixed-layout serializer and, when
-     * asked for, the OpenCL backend whose availability was checked here.
+     * asked for, the OpenCL or CUDA backend whose availability was checked here.
      *
-     * @param backend CPU or OPENCL
+     * @param backend CPU, OPENCL or CUDA
      * @return a runtime on that backend with both kernels registered
-     * @throws IllegalStateException if OpenCL is asked for and cannot run here, naming the reason
+     * @throws IllegalStateException if OpenCL or CUDA is asked for and cannot run here, naming the reason
      */
     static RingKernelRuntime runtime(BackendType backend) {
         RuntimeBuilder builder = RingKernelRuntime.builder().backend(backend).config(RuntimeConfig.defaults())
                 .discoverPlugins(false).addSerializer(new FixedLayoutSerializer())
-                .addKernel(definition(ECHO, (message, context) -> message, Map.of(OpenClBackend.SOURCE_KEY, ECHO_OPENCL)))
-                .addKernel(definition(SINK, (message, context) -> null, Map.of()));
+                .addKernel(definition(ECHO, (message, context) -> message,
+                        Map.of(OpenClBackend.SOURCE_KEY, ECHO_OPENCL, CudaBackend.SOURCE_KEY, ECHO_CUDA)))
+                .addKernel(definition(SINK, (message, context) -> null, Map.of(CudaBackend.SOURCE_KEY, SINK_CUDA)));
         switch (backend) {
             case CPU -> {
                 // the CPU backend is always installed
             }
-            case OPENCL -> {
-                OpenClBackend openCl = new OpenClBackend();
-                Backend.Availability availability = openCl.availability();
-                if (!availability.available()) {
-                    throw new IllegalStateException("the OpenCL backend cannot run here: " + availability.reason());
-                }
-                builder.addBackend(openCl);
-            }
+            case OPENCL -> builder.addBackend(available(new OpenClBackend()));
+            case CUDA -> builder.addBackend(available(new CudaBackend()));
             default -> throw new IllegalArgumentException("no benchmark runtime for backend " + backend);
         }
         return builder.build();
+    }
+
+    private static Backend available(Backend backend) {
+        Backend.Availability availability = backend.availability();
+        if (!availability.available()) {
+            throw new IllegalStateException("the " + backend.type() + " backend cannot run here: " + availability.reason());
+        }
+        return backend;
     }
 
     private static KernelDefinition definition(String id, MessageHandler handler, Map<String, String> deviceSources) {

@@ -1,5 +1,6 @@
 package io.ringkernel.backend.opencl;
 
+import io.ringkernel.spi.host.DeviceHandlerResult;
 import static org.jocl.CL.CL_FALSE;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
@@ -161,7 +162,7 @@ final class Batch implements AutoCloseable {
         int widest = 0;
         for (int slot = 0; slot < count; slot++) {
             int result = replies.getInt(slot * stride + OpenClSource.RESULT_OFFSET);
-            int needed = result == OpenClSource.FAILED ? FAILURE_TEXT_BYTES : Math.max(result, 0);
+            int needed = result == DeviceHandlerResult.FAILED ? FAILURE_TEXT_BYTES : Math.max(result, 0);
             widest = Math.max(widest, Math.min(needed, capacity));
         }
         if (widest > 0) {

@@ -14,9 +14,7 @@ import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseKernel;
 import static org.jocl.CL.clReleaseMemObject;
 
-import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.LaunchMode;
-import io.ringkernel.api.SerializationException;
 import io.ringkernel.protocol.ControlBlock;
 import io.ringkernel.protocol.ManyToOneSlotRing;
 import io.ringkernel.protocol.MessageHeader;
@@ -27,9 +25,9 @@ import io.ringkernel.spi.CompiledKernel;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.KernelSignals;
 import io.ringkernel.spi.MessageCodec;
+import io.ringkernel.spi.host.DeviceHandlerResult;
 import io.ringkernel.spi.host.MessageExchange;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -289,36 +287,10 @@ final class OpenClKernel implements BackendKernel {
         }
         telemetry.recordProcessed(perMessage);
         ByteBuffer replies = batch.replies();
-        int result = replies.getInt(at + OpenClSource.RESULT_OFFSET);
-        int capacity = batch.stride() - OpenClSource.REPLY_PAYLOAD_OFFSET;
-        int payloadAt = at + OpenClSource.REPLY_PAYLOAD_OFFSET;
-        if (result == OpenClSource.NO_REPLY) {
-            return;
-        }
-        if (result == OpenClSource.FAILED) {
-            exchange.replyError(header, ErrorCode.HANDLER_FAILED, text(replies, payloadAt, capacity));
-        } else if (result < 0 || result > capacity) {
-            exchange.replyError(header, ErrorCode.HANDLER_FAILED, "the OpenCL handler returned " + result
-                    + ", neither a reply length up to " + capacity + " nor RK_NO_REPLY nor RK_FAILED");
-        } else {
-            int replyType = replies.getInt(at + OpenClSource.REPLY_TYPE_OFFSET);
-            if (!codecs.containsKey(replyType)) {
-                exchange.replyError(header, ErrorCode.REPLY_FAILED, "the OpenCL handler replied with message type "
-                        + replyType + ", which kernel '" + kernelId + "' does not declare");
-            } else {
-                exchange.reply(header, replyType, replies.slice(payloadAt, result));
-            }
-        }
-    }
-
-    private static String text(ByteBuffer buffer, int offset, int capacity) {
-        int length = 0;
-        while (length < capacity && buffer.get(offset + length) != 0) {
-            length++;
-        }
-        byte[] bytes = new byte[length];
-        buffer.get(offset, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        new DeviceHandlerResult(replies.getInt(at + OpenClSource.RESULT_OFFSET),
+                replies.getInt(at + OpenClSource.REPLY_TYPE_OFFSET), replies, at + OpenClSource.REPLY_PAYLOAD_OFFSET,
+                batch.stride() - OpenClSource.REPLY_PAYLOAD_OFFSET)
+                .deliver(exchange, header, codecs::containsKey, "the OpenCL handler of kernel '" + kernelId + "'");
     }
 
     /**
@@ -338,22 +310,6 @@ final class OpenClKernel implements BackendKernel {
         return true;
     }
 
-    /**
-     * Decodes the payload on the host, so that the device handler only ever sees a payload its
-     * type's layout fits.
-     *
-     * @return null if it decodes, else why not
-     */
-    private MessageExchange.Rejection undecodable(ByteBuffer ring) {
-        try {
-            codecs.get(header.messageType())
-                    .decode(ring.slice(header.payloadOffset(), header.payloadLength()).asReadOnlyBuffer());
-            return null;
-        } catch (SerializationException | IllegalArgumentException e) {
-            return new MessageExchange.Rejection(ErrorCode.DESERIALIZATION_FAILED, e.getMessage());
-        }
-    }
-
     /** Copies records from the input ring into a batch, screening and decoding each. */
     private final class Collector implements RecordHandler {
         private Batch batch;
@@ -365,10 +321,7 @@ final class OpenClKernel implements BackendKernel {
         @Override
         public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
             header.wrap(buffer, offset);
-            MessageExchange.Rejection rejection = exchange.screen(header, recordLength, codecs::containsKey);
-            if (rejection == null) {
-                rejection = undecodable(buffer);
-            }
+            MessageExchange.Rejection rejection = exchange.screenAndDecode(header, recordLength, codecs);
             int at = batch.add(buffer, offset, recordLength, rejection);
             if (rejection != null) {
                 batch.requests().putInt(at + MESSAGE_TYPE_OFFSET, PADDING_TYPE);

@@ -14,6 +14,7 @@ import static io.ringkernel.protocol.MessageHeaderDescriptor.TIMESTAMP_OFFSET;
 import io.ringkernel.codec.FixedLayout;
 import io.ringkernel.spi.KernelProgram;
 import io.ringkernel.spi.MessageType;
+import io.ringkernel.spi.host.DeviceHandlerResult;
 
 /**
  * Builds the OpenCL C program of a kernel: a header generated from the protocol's descriptor
@@ -43,10 +44,6 @@ final class OpenClSource {
     static final int REPLY_TYPE_OFFSET = 4;
     /** Offset of the reply's payload in its reply slot. */
     static final int REPLY_PAYLOAD_OFFSET = 16;
-    /** Result: the handler wrote no reply. */
-    static final int NO_REPLY = -1;
-    /** Result: the handler failed; its explanation is in the reply payload. */
-    static final int FAILED = -2;
 
     private OpenClSource() {
     }
@@ -71,8 +68,8 @@ final class OpenClSource {
                 define("RK_RESULT_OFFSET", RESULT_OFFSET),
                 define("RK_REPLY_TYPE_OFFSET", REPLY_TYPE_OFFSET),
                 define("RK_REPLY_PAYLOAD_OFFSET", REPLY_PAYLOAD_OFFSET),
-                define("RK_NO_REPLY", NO_REPLY),
-                define("RK_FAILED", FAILED),
+                define("RK_NO_REPLY", DeviceHandlerResult.NO_REPLY),
+                define("RK_FAILED", DeviceHandlerResult.FAILED),
                 "") + HELPERS;
     }
 

@@ -1,5 +1,6 @@
 package io.ringkernel.backend.opencl;
 
+import io.ringkernel.spi.host.DeviceHandlerResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringkernel.protocol.MessageHeaderDescriptor;
@@ -24,7 +25,7 @@ class OpenClSourceTest {
                 .contains("#define RK_PAYLOAD_LENGTH_OFFSET (" + MessageHeaderDescriptor.PAYLOAD_LENGTH_OFFSET + ")")
                 .contains("#define RK_SKIP_TYPE (" + MessageHeaderDescriptor.PADDING_TYPE + ")")
                 .contains("#define RK_REPLY_PAYLOAD_OFFSET (" + OpenClSource.REPLY_PAYLOAD_OFFSET + ")")
-                .contains("#define RK_FAILED (" + OpenClSource.FAILED + ")");
+                .contains("#define RK_FAILED (" + DeviceHandlerResult.FAILED + ")");
     }
 
     @Test

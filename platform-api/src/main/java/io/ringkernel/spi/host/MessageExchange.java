@@ -4,6 +4,7 @@ import static io.ringkernel.protocol.MessageHeaderDescriptor.ERROR_TYPE;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
 
 import io.ringkernel.api.ErrorCode;
+import io.ringkernel.api.SerializationException;
 import io.ringkernel.protocol.ControlBlock;
 import io.ringkernel.protocol.ErrorPayload;
 import io.ringkernel.protocol.HeaderFields;
@@ -11,7 +12,9 @@ import io.ringkernel.protocol.HybridLogicalClock;
 import io.ringkernel.protocol.MessageHeader;
 import io.ringkernel.protocol.Telemetry;
 import io.ringkernel.spi.KernelResources;
+import io.ringkernel.spi.MessageCodec;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
@@ -67,6 +70,30 @@ public final class MessageExchange {
             return new Rejection(ErrorCode.UNKNOWN_MESSAGE_TYPE, "no handler for message type " + request.messageType());
         }
         return null;
+    }
+
+    /**
+     * {@link #screen Screens} a request and decodes its payload on the host, for a backend whose
+     * device handler reads payloads raw: the handler then only ever sees a payload its type's
+     * layout fits.
+     *
+     * @param request the request's header, wrapped over its record
+     * @param recordLength the record's length in the ring
+     * @param codecs the kernel's codec per wire message type
+     * @return null if the device handler should process it, or why not, to answer with {@link #reject}
+     */
+    public Rejection screenAndDecode(MessageHeader request, int recordLength, Map<Integer, MessageCodec> codecs) {
+        Rejection rejection = screen(request, recordLength, codecs::containsKey);
+        if (rejection != null) {
+            return rejection;
+        }
+        try {
+            codecs.get(request.messageType()).decode(request.buffer()
+                    .slice(request.payloadOffset(), request.payloadLength()).asReadOnlyBuffer());
+            return null;
+        } catch (SerializationException | IllegalArgumentException e) {
+            return new Rejection(ErrorCode.DESERIALIZATION_FAILED, e.getMessage());
+        }
     }
 
     /**

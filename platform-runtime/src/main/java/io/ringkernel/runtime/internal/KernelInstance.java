@@ -388,7 +388,9 @@ final class KernelInstance implements KernelHandle {
         Duration uptime = Duration.ofNanos(System.nanoTime() - launchedAt);
         long processed = memory.telemetry.processed();
         double seconds = Math.max(uptime.toNanos(), 1) / 1e9;
-        return new KernelMetrics(id(), status, setup.backend(), setup.mode(), setup.context().device(),
+        BackendKernel running = backendKernel;
+        return new KernelMetrics(id(), status, setup.backend(), running != null ? running.mode() : setup.mode(),
+                setup.context().device(),
                 sender.messagesIn(), dispatcher.messagesOut(), processed,
                 memory.telemetry.dropped() + unprocessed.sum(), memory.telemetry.errors(), dispatcher.lateReplies(),
                 memory.input.depth(), memory.output.depth() + dispatcher.inbox().size(), percentiles.p50(),

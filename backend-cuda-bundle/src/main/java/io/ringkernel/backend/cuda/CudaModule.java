@@ -1,0 +1,92 @@
+package io.ringkernel.backend.cuda;
+
+import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
+import static jcuda.driver.JCudaDriver.cuModuleLoadData;
+import static jcuda.driver.JCudaDriver.cuModuleLoadDataJIT;
+import static jcuda.driver.JCudaDriver.cuModuleUnload;
+
+import java.nio.charset.StandardCharsets;
+import jcuda.Pointer;
+import jcuda.driver.CUfunction;
+import jcuda.driver.CUjit_option;
+import jcuda.driver.CUmodule;
+import jcuda.driver.CUresult;
+import jcuda.driver.JITOptions;
+
+/** A program's PTX loaded into the current context, with its loop kernel. */
+final class CudaModule implements AutoCloseable {
+    private static final int LOG_BYTES = 16 * 1024;
+
+    private final CUmodule module;
+    private final CUfunction loop;
+
+    private CudaModule(CUmodule module, CUfunction loop) {
+        this.module = module;
+        this.loop = loop;
+    }
+
+    /**
+     * JIT-compiles PTX for the current context's device and loads it.
+     *
+     * @param ptx the program's PTX
+     * @return the loaded module
+     * @throws JitException with the JIT's error log if the PTX does not load
+     */
+    static CudaModule load(String ptx) {
+        CUmodule module = new CUmodule();
+        byte[] image = (ptx + '\0').getBytes(StandardCharsets.UTF_8);
+        int result = cuModuleLoadData(module, image);
+        if (result != CUresult.CUDA_SUCCESS) {
+            throw new JitException(CUresult.stringFor(result) + jitLog(image));
+        }
+        CUfunction loop = new CUfunction();
+        int found = cuModuleGetFunction(loop, module, CudaSource.LOOP_KERNEL);
+        if (found != CUresult.CUDA_SUCCESS) {
+            cuModuleUnload(module);
+            throw new CudaException(found, "cuModuleGetFunction(" + CudaSource.LOOP_KERNEL + ")");
+        }
+        return new CudaModule(module, loop);
+    }
+
+    /** Loads the image again, this time asking the JIT for its error log. */
+    private static String jitLog(byte[] image) {
+        JITOptions options = new JITOptions();
+        options.putBytes(CUjit_option.CU_JIT_ERROR_LOG_BUFFER, new byte[LOG_BYTES]);
+        options.putInt(CUjit_option.CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES, LOG_BYTES);
+        CUmodule module = new CUmodule();
+        if (cuModuleLoadDataJIT(module, Pointer.to(image), options) == CUresult.CUDA_SUCCESS) {
+            cuModuleUnload(module);
+            return "";
+        }
+        byte[] log = options.getBytes(CUjit_option.CU_JIT_ERROR_LOG_BUFFER);
+        return log == null ? "" : ": " + text(log);
+    }
+
+    private static String text(byte[] log) {
+        int length = 0;
+        while (length < log.length && log[length] != 0) {
+            length++;
+        }
+        return new String(log, 0, length, StandardCharsets.UTF_8).trim();
+    }
+
+    /** @return the loop kernel */
+    CUfunction loop() {
+        return loop;
+    }
+
+    /** Unloads the module; harmless in a context that a fault has broken. */
+    @Override
+    public void close() {
+        cuModuleUnload(module);
+    }
+
+    /** The driver's JIT rejected the PTX; the message carries its log. */
+    static final class JitException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JitException(String log) {
+            super(log);
+        }
+    }
+}

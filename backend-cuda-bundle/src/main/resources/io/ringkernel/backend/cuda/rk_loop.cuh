@@ -1,0 +1,124 @@
+/*
+ * The loop every CUDA kernel runs: one block polls the work ring in mapped host memory, runs the
+ * handler on up to one message per thread in parallel (one thread, in order, for a kernel with
+ * device state), and publishes each result with a release store of its sequence word.
+ * Persistent: launched once, it loops until the command word says exit, and parks with
+ * __nanosleep back-off while idle or told to park. Event-driven: launched per batch over the
+ * positions [head, head + count), it returns when they are done.
+ */
+
+__device__ static inline unsigned long long rk_poll(const unsigned char *word) {
+    unsigned long long value;
+    asm volatile("ld.relaxed.sys.global.u64 %0, [%1];" : "=l"(value) : "l"(word) : "memory");
+    return value;
+}
+
+__device__ static inline int rk_poll_command(const unsigned char *word) {
+    int value;
+    asm volatile("ld.relaxed.sys.global.s32 %0, [%1];" : "=r"(value) : "l"(word) : "memory");
+    return value;
+}
+
+__device__ static inline void rk_acquire(void) {
+    asm volatile("fence.acq_rel.sys;" ::: "memory");
+}
+
+__device__ static inline void rk_publish(unsigned char *word, unsigned long long value) {
+    asm volatile("st.release.sys.global.u64 [%0], %1;" :: "l"(word), "l"(value) : "memory");
+}
+
+#ifdef RK_STATE_BYTES
+#define RK_STATE_ARGUMENT , state
+#define RK_HANDLER rk_handle_stateful
+#else
+#define RK_STATE_ARGUMENT
+#define RK_HANDLER rk_handle
+#endif
+
+__device__ static void rk_process(unsigned char *requests, unsigned char *results, unsigned int stride,
+                                  unsigned int capacity, unsigned long long position, unsigned char *state) {
+    size_t at = (size_t) (position & (capacity - 1)) * stride;
+    const unsigned char *request = requests + at;
+    unsigned char *result = results + at;
+    int type = *(const int *) (request + RK_MESSAGE_TYPE_OFFSET);
+    int reply_type = 0;
+    int code = RK_NO_REPLY;
+    if (type != RK_SKIP_TYPE) {
+        unsigned int length = *(const unsigned int *) (request + RK_PAYLOAD_LENGTH_OFFSET);
+        code = RK_HANDLER(type, request + RK_HEADER_LENGTH, length, result + RK_RESULT_PAYLOAD_OFFSET,
+                          stride - RK_RESULT_PAYLOAD_OFFSET, &reply_type RK_STATE_ARGUMENT);
+    }
+    *(int *) (result + RK_RESULT_CODE_OFFSET) = code;
+    *(int *) (result + RK_RESULT_TYPE_OFFSET) = reply_type;
+    rk_publish(result + RK_SEQUENCE_OFFSET, position + 1);
+}
+
+extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, unsigned int stride,
+                                   unsigned char *state, unsigned long long head, unsigned int count,
+                                   int persistent) {
+    __shared__ unsigned int ready;
+    __shared__ int command;
+    const unsigned int window = blockDim.x < capacity ? blockDim.x : capacity;
+    unsigned char *requests = work + RK_WORK_REQUESTS_OFFSET;
+    unsigned char *results = requests + (size_t) capacity * stride;
+    const unsigned long long end = head + count;
+    unsigned int sleep = 0;
+    unsigned int empty = 0;
+    while (true) {
+        if (threadIdx.x == 0) {
+            ready = window;
+            command = RK_COMMAND_RUN;
+        }
+        __syncthreads();
+        unsigned long long position = head + threadIdx.x;
+        if (threadIdx.x < window) {
+            bool available;
+            if (persistent) {
+                if (threadIdx.x == 0) {
+                    command = rk_poll_command(work + RK_WORK_COMMAND_OFFSET);
+                }
+                size_t at = (size_t) (position & (capacity - 1)) * stride;
+                available = rk_poll(requests + at + RK_SEQUENCE_OFFSET) == position + 1;
+            } else {
+                available = position < end;
+            }
+            if (!available) {
+                atomicMin(&ready, threadIdx.x);
+            }
+        }
+        __syncthreads();
+        const unsigned int n = ready;
+        const int now = command;
+        __syncthreads();
+        if (now == RK_COMMAND_EXIT || (!persistent && n == 0)) {
+            break;
+        }
+        if (n == 0) {
+            /* Running: poll back to back for a while (each poll is a bus round trip), then back off. */
+            if (now == RK_COMMAND_PARK || ++empty > RK_IDLE_SPIN_POLLS) {
+                unsigned int limit = now == RK_COMMAND_PARK ? RK_PARK_SLEEP_NANOS : RK_IDLE_SLEEP_NANOS;
+                sleep = sleep == 0 ? 32 : (sleep * 2 < limit ? sleep * 2 : limit);
+                __nanosleep(sleep);
+            }
+            continue;
+        }
+        sleep = 0;
+        empty = 0;
+        rk_acquire();
+#ifdef RK_STATE_BYTES
+        if (threadIdx.x == 0) {
+            for (unsigned int i = 0; i < n; i++) {
+                rk_process(requests, results, stride, capacity, head + i, state);
+            }
+        }
+#else
+        if (threadIdx.x < n) {
+            rk_process(requests, results, stride, capacity, position, state);
+        }
+#endif
+        head += n;
+    }
+    if (persistent && threadIdx.x == 0) {
+        rk_publish(work + RK_WORK_HEAD_OFFSET, head);
+    }
+}

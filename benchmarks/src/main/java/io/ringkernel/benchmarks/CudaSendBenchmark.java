@@ -1,0 +1,113 @@
+package io.ringkernel.benchmarks;
+
+import io.ringkernel.api.BackendType;
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.LaunchOptions;
+import io.ringkernel.api.RingKernelRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Send throughput into persistent CUDA kernels through the public API: each JMH thread sends to a
+ * kernel of its own, a sink ({@link BenchmarkKernels#SINK}) whose CUDA handler takes the message
+ * and answers nothing; a full input queue makes {@code send} wait, so the score is the rate the
+ * kernels take messages at. Run it with as many threads as kernels ({@code -t 8 -p kernels=8});
+ * with {@code -p backend=CPU} the same sink runs on the CPU backend, the baseline in the same run.
+ */
+@State(Scope.Benchmark)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CudaSendBenchmark {
+    /** The backend the sinks run on. */
+    @Param({"CUDA", "CPU"})
+    public String backend;
+
+    /** Sinks, one per JMH thread. */
+    @Param({"1"})
+    public int kernels;
+
+    /** Payload bytes per message: the record's byte array plus its 8-byte fixed part. */
+    @Param({"64", "256"})
+    public int payloadBytes;
+
+    private final AtomicInteger nextSender = new AtomicInteger();
+    private RingKernelRuntime runtime;
+    private final List<KernelHandle> sinks = new ArrayList<>();
+    private Payload message;
+
+    /** Starts the runtime and the sinks. */
+    @Setup(Level.Trial)
+    public void start() {
+        BackendType type = BackendType.valueOf(backend);
+        runtime = BenchmarkKernels.runtime(type);
+        for (int i = 0; i < kernels; i++) {
+            sinks.add(runtime.launch("sink-" + i, LaunchOptions.defaults().withDefinition(BenchmarkKernels.SINK)
+                    .withBackend(type)));
+        }
+        message = Payload.ofSize(payloadBytes);
+    }
+
+    /**
+     * Checks that the sinks took every message, then shuts down.
+     *
+     * @throws InterruptedException if interrupted while waiting for the sinks to drain
+     */
+    @TearDown(Level.Trial)
+    public void stop() throws InterruptedException {
+        try {
+            for (KernelHandle sink : sinks) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (sink.metrics().processed() < sink.metrics().messagesIn() && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                if (sink.metrics().processed() != sink.metrics().messagesIn()) {
+                    throw new IllegalStateException(sink.id() + " processed " + sink.metrics().processed() + " of "
+                            + sink.metrics().messagesIn() + " messages");
+                }
+            }
+        } finally {
+            runtime.shutdown();
+        }
+    }
+
+    /** The sink a JMH thread sends to. */
+    @State(Scope.Thread)
+    public static class Sender {
+        KernelHandle sink;
+
+        /** @param benchmark the shared state whose sinks are handed out one per thread */
+        @Setup(Level.Trial)
+        public void pick(CudaSendBenchmark benchmark) {
+            int index = benchmark.nextSender.getAndIncrement();
+            if (index >= benchmark.sinks.size()) {
+                throw new IllegalStateException("more JMH threads than kernels (" + benchmark.kernels
+                        + "): run with -t equal to -p kernels");
+            }
+            sink = benchmark.sinks.get(index);
+        }
+    }
+
+    /** @param sender this thread's sink */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void send(Sender sender) {
+        sender.sink.send(message);
+    }
+}
