@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
-/** Answers every {@link Greeting} with the same greeting; on OpenCL, with the same bytes (echo.cl). */
+/** Answers every {@link Greeting} with the same greeting; on OpenCL and CUDA, with the same bytes (echo.cl, echo.cu). */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + EchoKernel.ID)
 @RequiresBackend("CPU")
 @RequiresSerializer(EchoKernel.SERIALIZER)
 public final class EchoKernel implements KernelDefinition {
     /** The definition's id. */
     public static final String ID = "echo";
-    private static final String OPENCL_HANDLER = DeviceSourceFiles.read(EchoKernel.class, "echo.cl");
     /** The serializer of its messages. */
     public static final String SERIALIZER = "kryo";
+    private static final Map<String, String> DEVICE_HANDLERS = DeviceHandlers.of(EchoKernel.class, ID,
+            DeviceSourceFiles.read(EchoKernel.class, "echo.cl"), DeviceSourceFiles.read(EchoKernel.class, "echo.cu"));
 
     @Override
     public String id() {
@@ -33,7 +34,7 @@ public final class EchoKernel implements KernelDefinition {
 
     @Override
     public Map<String, String> deviceSources() {
-        return Map.of("opencl", OPENCL_HANDLER);
+        return DEVICE_HANDLERS;
     }
 
     @Override

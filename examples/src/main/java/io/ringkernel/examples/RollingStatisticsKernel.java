@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Streaming statistics per sensor (Welford's running mean and variance) with anomaly flags: a
  * reading more than {@link #ANOMALY_SIGMAS} standard deviations from its sensor's mean, once the
- * sensor has {@link #WARM_UP} readings, is flagged. Its OpenCL handler (rolling-stats.cl) keeps the
- * same statistics for up to {@link #DEVICE_SENSORS} sensors in the kernel's device state.
+ * sensor has {@link #WARM_UP} readings, is flagged. Its OpenCL and CUDA handlers (rolling-stats.cl,
+ * rolling-stats.cu) keep the same statistics for up to {@link #DEVICE_SENSORS} sensors in the
+ * kernel's device state.
  */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + RollingStatisticsKernel.ID)
 @RequiresBackend("CPU")
@@ -27,14 +28,16 @@ public final class RollingStatisticsKernel implements KernelDefinition {
     public static final double ANOMALY_SIGMAS = 4.0;
     /** Readings a sensor needs before anything is flagged. */
     public static final long WARM_UP = 30;
-    /** Sensors the OpenCL handler keeps statistics for. */
+    /** Sensors the device handlers keep statistics for. */
     public static final int DEVICE_SENSORS = 1024;
-    /** Bytes of device state per sensor: the {@code rolling_sensor} struct of rolling-stats.cl. */
+    /** Bytes of device state per sensor: the {@code rolling_sensor} struct of rolling-stats.cl and .cu. */
     private static final int DEVICE_SENSOR_BYTES = 40;
-    private static final String OPENCL_HANDLER = "#define ROLLING_SENSORS " + DEVICE_SENSORS + "\n"
+    private static final String SETTINGS = "#define ROLLING_SENSORS " + DEVICE_SENSORS + "\n"
             + "#define ROLLING_WARM_UP " + WARM_UP + "\n"
-            + "#define ROLLING_ANOMALY_SIGMAS " + ANOMALY_SIGMAS + "\n"
-            + DeviceSourceFiles.read(RollingStatisticsKernel.class, "rolling-stats.cl");
+            + "#define ROLLING_ANOMALY_SIGMAS " + ANOMALY_SIGMAS + "\n";
+    private static final Map<String, String> DEVICE_HANDLERS = DeviceHandlers.of(RollingStatisticsKernel.class, ID,
+            SETTINGS + DeviceSourceFiles.read(RollingStatisticsKernel.class, "rolling-stats.cl"),
+            SETTINGS + DeviceSourceFiles.read(RollingStatisticsKernel.class, "rolling-stats.cu"));
 
     @Override
     public String id() {
@@ -49,7 +52,7 @@ public final class RollingStatisticsKernel implements KernelDefinition {
 
     @Override
     public Map<String, String> deviceSources() {
-        return Map.of("opencl", OPENCL_HANDLER);
+        return DEVICE_HANDLERS;
     }
 
     @Override

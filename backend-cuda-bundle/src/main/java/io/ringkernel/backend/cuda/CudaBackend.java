@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>A kernel definition runs here if it has a CUDA C++ handler under {@link #SOURCE_KEY} in its
  * device sources. Its program is compiled to PTX: taken from {@link #PTX_KEY} when that PTX was
- * built from the same program, else compiled with nvcc at
+ * built from the same program (by {@link PtxBuilder}, at build time), else compiled with nvcc at
  * launch and cached on disk.
  */
 @Component(service = Backend.class, property = Backend.PROPERTY_TYPE + "=CUDA")
@@ -105,6 +105,14 @@ public final class CudaBackend implements Backend {
                 .compile(CudaSource.program(definition)));
     }
 
+    /**
+     * @param definition a kernel definition
+     * @return true if it carries PTX built from its current CUDA handler, so it runs without nvcc
+     */
+    public static boolean hasPrebuiltPtx(KernelDefinition definition) {
+        return definition.deviceSources().containsKey(SOURCE_KEY) && prebuilt(definition).isPresent();
+    }
+
     private static Optional<String> prebuilt(KernelDefinition definition) {
         String ptx = definition.deviceSources().get(PTX_KEY);
         return ptx != null && Nvcc.compiledFrom(ptx, CudaSource.program(definition)) ? Optional.of(ptx) : Optional.empty();
@@ -145,8 +153,16 @@ public final class CudaBackend implements Backend {
                 return new Discovery(List.of(), Availability.unavailable("the CUDA driver cannot start: " + e.getMessage()));
             } catch (LinkageError e) {
                 return new Discovery(List.of(), Availability.unavailable(
-                        "the CUDA driver library (libcuda.so.1) cannot be loaded; no NVIDIA driver here? (" + e + ")"));
+                        "the CUDA driver library (libcuda.so.1) cannot be loaded; no NVIDIA driver here? (" + cause(e) + ")"));
             }
+        }
+
+        /** JCuda's message spans many lines of nested traces: the line that names the missing library says it. */
+        private static String cause(LinkageError error) {
+            String message = String.valueOf(error.getMessage());
+            return message.lines().filter(line -> line.contains("cannot open shared object file")).findFirst()
+                    .map(line -> line.substring(line.lastIndexOf(": ", line.indexOf("cannot open") - 3) + 2).trim())
+                    .orElse(message.lines().findFirst().orElse(error.toString()));
         }
     }
 }
