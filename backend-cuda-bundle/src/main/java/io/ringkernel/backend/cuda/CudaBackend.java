@@ -43,7 +43,8 @@ public final class CudaBackend implements Backend {
     /* Why CUDA is unusable in this JVM, or null: a device fault is sticky for the process. */
     private static volatile String fault;
 
-    private volatile Discovery discovery;
+    /* One probe per JVM: once JCuda failed to load, its classes cannot even initialise again. */
+    private static volatile Discovery discovery;
     private volatile Optional<Nvcc> nvcc;
 
     @Override
@@ -128,7 +129,7 @@ public final class CudaBackend implements Backend {
         return found;
     }
 
-    private Discovery discovery() {
+    private static Discovery discovery() {
         Discovery found = discovery;
         if (found == null) {
             found = Discovery.probe();

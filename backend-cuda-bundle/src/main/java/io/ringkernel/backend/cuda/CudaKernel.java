@@ -78,6 +78,7 @@ final class CudaKernel implements BackendKernel {
     private final Forwarder forwarder = new Forwarder();
     private final ReentrantLock turn = new ReentrantLock();
     private final Thread gate;
+    private final DevicePointer staging = new DevicePointer();
     private CudaModule module;
     private DevicePointer state;
     private Map<Integer, MessageCodec> codecs;
@@ -111,6 +112,8 @@ final class CudaKernel implements BackendKernel {
         this.block = requested > 1 ? Math.min(1024, (requested + 31) & -32) : DEFAULT_BLOCK;
         // The context has stopped its other loops for this constructor (CudaContext#launch).
         CudaException.check(cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate");
+        long stagingBytes = 2L * block * stride;
+        CudaException.check(cuMemAlloc(staging, stagingBytes), "cuMemAlloc(" + stagingBytes + " bytes of staging)");
         load(compiled);
         if (mode == LaunchMode.PERSISTENT) {
             work.command(WorkRing.PARK);
@@ -161,6 +164,7 @@ final class CudaKernel implements BackendKernel {
                 Pointer.to(new long[] {workMemory.deviceAddress()}),
                 Pointer.to(new int[] {work.capacity()}),
                 Pointer.to(new int[] {work.stride()}),
+                Pointer.to(new long[] {staging.address()}),
                 Pointer.to(new long[] {state == null ? 0 : state.address()}),
                 Pointer.to(new long[] {head}),
                 Pointer.to(new int[] {count}),
@@ -287,6 +291,7 @@ final class CudaKernel implements BackendKernel {
         if (lost == null) {
             owner.quiesced(() -> {
                 cuStreamDestroy(stream);
+                cuMemFree(staging);
                 unload();
             });
         }

@@ -12,6 +12,7 @@ import static io.ringkernel.protocol.MessageHeaderDescriptor.SOURCE_KERNEL_OFFSE
 import static io.ringkernel.protocol.MessageHeaderDescriptor.TIMESTAMP_OFFSET;
 
 import io.ringkernel.codec.FixedLayout;
+import io.ringkernel.protocol.ErrorPayload;
 import io.ringkernel.spi.DeviceSourceFiles;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageType;
@@ -40,6 +41,12 @@ import java.util.concurrent.TimeUnit;
 final class CudaSource {
     /** Name of the loop kernel in the program. */
     static final String LOOP_KERNEL = "rk_loop";
+    /** 16-byte words a thread copies per bus round trip between mapped and device memory. */
+    static final long COPY_WORDS = 16;
+    /** Bytes of a request copied before its header is read: the header and the start of the payload. */
+    static final long FIRST_COPY_BYTES = 256;
+    /** Bytes of a failing handler's explanation copied back. */
+    static final long FAILURE_TEXT_BYTES = ErrorPayload.MAX_DETAIL_BYTES;
     /** Empty polls a running loop makes back to back before it starts to sleep between polls. */
     static final long IDLE_SPIN_POLLS = 4096;
     /** Longest a running loop sleeps between polls of an empty ring. */
@@ -77,6 +84,9 @@ final class CudaSource {
                 define("RK_COMMAND_RUN", WorkRing.RUN),
                 define("RK_COMMAND_PARK", WorkRing.PARK),
                 define("RK_COMMAND_EXIT", WorkRing.EXIT),
+                define("RK_COPY_WORDS", COPY_WORDS),
+                define("RK_FIRST_COPY_BYTES", FIRST_COPY_BYTES),
+                define("RK_FAILURE_TEXT_BYTES", FAILURE_TEXT_BYTES),
                 define("RK_IDLE_SPIN_POLLS", IDLE_SPIN_POLLS),
                 define("RK_IDLE_SLEEP_NANOS", IDLE_SLEEP_NANOS),
                 define("RK_PARK_SLEEP_NANOS", PARK_SLEEP_NANOS),

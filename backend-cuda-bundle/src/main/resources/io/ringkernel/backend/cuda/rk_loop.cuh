@@ -35,27 +35,76 @@ __device__ static inline void rk_publish(unsigned char *word, unsigned long long
 #define RK_HANDLER rk_handle
 #endif
 
+/*
+ * Copies whole 16-byte words between mapped host memory and device memory, RK_COPY_WORDS loads
+ * in flight at a time: a handler then reads its message from device memory instead of paying a
+ * bus round trip per field it touches.
+ */
+__device__ static void rk_copy(unsigned char *to, const unsigned char *from, unsigned int bytes) {
+    const uint4 *source = (const uint4 *) from;
+    uint4 *target = (uint4 *) to;
+    const unsigned int words = (bytes + 15) / 16;
+    for (unsigned int first = 0; first < words; first += RK_COPY_WORDS) {
+        uint4 word[RK_COPY_WORDS];
+#pragma unroll
+        for (unsigned int i = 0; i < RK_COPY_WORDS; i++) {
+            if (first + i < words) {
+                word[i] = source[first + i];
+            }
+        }
+#pragma unroll
+        for (unsigned int i = 0; i < RK_COPY_WORDS; i++) {
+            if (first + i < words) {
+                target[first + i] = word[i];
+            }
+        }
+    }
+}
+
+/*
+ * Handles the message at 'position': stages it in device memory ('staging', two strides: the
+ * request, then the reply), runs the handler there, copies the reply into the result slot and
+ * publishes the result's sequence word last.
+ */
 __device__ static void rk_process(unsigned char *requests, unsigned char *results, unsigned int stride,
-                                  unsigned int capacity, unsigned long long position, unsigned char *state) {
+                                  unsigned int capacity, unsigned long long position, unsigned char *staging,
+                                  unsigned char *state) {
     size_t at = (size_t) (position & (capacity - 1)) * stride;
-    const unsigned char *request = requests + at;
-    unsigned char *result = results + at;
+    unsigned char *request = staging;
+    unsigned char *reply = staging + stride;
+    unsigned int first = stride < RK_FIRST_COPY_BYTES ? stride : RK_FIRST_COPY_BYTES;
+    rk_copy(request, requests + at, first);
     int type = *(const int *) (request + RK_MESSAGE_TYPE_OFFSET);
+    unsigned int length = *(const unsigned int *) (request + RK_PAYLOAD_LENGTH_OFFSET);
     int reply_type = 0;
     int code = RK_NO_REPLY;
     if (type != RK_SKIP_TYPE) {
-        unsigned int length = *(const unsigned int *) (request + RK_PAYLOAD_LENGTH_OFFSET);
-        code = RK_HANDLER(type, request + RK_HEADER_LENGTH, length, result + RK_RESULT_PAYLOAD_OFFSET,
+        if (RK_HEADER_LENGTH + length > first) {
+            rk_copy(request + first, requests + at + first, RK_HEADER_LENGTH + length - first);
+        }
+        code = RK_HANDLER(type, request + RK_HEADER_LENGTH, length, reply + RK_RESULT_PAYLOAD_OFFSET,
                           stride - RK_RESULT_PAYLOAD_OFFSET, &reply_type RK_STATE_ARGUMENT);
     }
+    *(int *) (reply + RK_RESULT_CODE_OFFSET) = code;
+    *(int *) (reply + RK_RESULT_TYPE_OFFSET) = reply_type;
+    unsigned int answer = code >= 0 ? (unsigned int) code : (code == RK_FAILED ? RK_FAILURE_TEXT_BYTES : 0);
+    if (answer > stride - RK_RESULT_PAYLOAD_OFFSET) {
+        answer = stride - RK_RESULT_PAYLOAD_OFFSET;
+    }
+    if (code == RK_FAILED) {
+        reply[RK_RESULT_PAYLOAD_OFFSET + answer - 1] = 0; /* the explanation ends within what is copied */
+    }
+    /* The sequence word (the first 8 bytes) is not copied: it is published last. */
+    unsigned char *result = results + at;
     *(int *) (result + RK_RESULT_CODE_OFFSET) = code;
     *(int *) (result + RK_RESULT_TYPE_OFFSET) = reply_type;
+    rk_copy(result + RK_RESULT_PAYLOAD_OFFSET, reply + RK_RESULT_PAYLOAD_OFFSET, answer);
     rk_publish(result + RK_SEQUENCE_OFFSET, position + 1);
 }
 
 extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, unsigned int stride,
-                                   unsigned char *state, unsigned long long head, unsigned int count,
-                                   int persistent) {
+                                   unsigned char *staging, unsigned char *state, unsigned long long head,
+                                   unsigned int count, int persistent) {
     __shared__ unsigned int ready;
     __shared__ int command;
     const unsigned int window = blockDim.x < capacity ? blockDim.x : capacity;
@@ -108,12 +157,13 @@ extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, u
 #ifdef RK_STATE_BYTES
         if (threadIdx.x == 0) {
             for (unsigned int i = 0; i < n; i++) {
-                rk_process(requests, results, stride, capacity, head + i, state);
+                rk_process(requests, results, stride, capacity, head + i, staging, state);
             }
         }
 #else
         if (threadIdx.x < n) {
-            rk_process(requests, results, stride, capacity, position, state);
+            rk_process(requests, results, stride, capacity, position, staging + (size_t) threadIdx.x * 2 * stride,
+                       state);
         }
 #endif
         head += n;
