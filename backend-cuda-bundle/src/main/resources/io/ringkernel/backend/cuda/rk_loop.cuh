@@ -7,9 +7,10 @@
  * positions [head, head + count), it returns when they are done.
  */
 
+/* An acquire load: what the host wrote before the word is visible to the loads after it. */
 __device__ static inline unsigned long long rk_poll(const unsigned char *word) {
     unsigned long long value;
-    asm volatile("ld.relaxed.sys.global.u64 %0, [%1];" : "=l"(value) : "l"(word) : "memory");
+    asm volatile("ld.acquire.sys.global.u64 %0, [%1];" : "=l"(value) : "l"(word) : "memory");
     return value;
 }
 
@@ -17,10 +18,6 @@ __device__ static inline int rk_poll_command(const unsigned char *word) {
     int value;
     asm volatile("ld.relaxed.sys.global.s32 %0, [%1];" : "=r"(value) : "l"(word) : "memory");
     return value;
-}
-
-__device__ static inline void rk_acquire(void) {
-    asm volatile("fence.acq_rel.sys;" ::: "memory");
 }
 
 __device__ static inline void rk_publish(unsigned char *word, unsigned long long value) {
@@ -113,14 +110,16 @@ extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, u
     const unsigned long long end = head + count;
     unsigned int sleep = 0;
     unsigned int empty = 0;
+    /* An idle loop polls one slot (one bus read); once messages come, as many as it has threads. */
+    unsigned int polled = 1;
     while (true) {
         if (threadIdx.x == 0) {
-            ready = window;
+            ready = persistent ? polled : window;
             command = RK_COMMAND_RUN;
         }
         __syncthreads();
         unsigned long long position = head + threadIdx.x;
-        if (threadIdx.x < window) {
+        if (threadIdx.x < (persistent ? polled : window)) {
             bool available;
             if (persistent) {
                 if (threadIdx.x == 0) {
@@ -139,6 +138,7 @@ extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, u
         const unsigned int n = ready;
         const int now = command;
         __syncthreads();
+        polled = n == 0 ? 1 : window;
         if (now == RK_COMMAND_EXIT || (!persistent && n == 0)) {
             break;
         }
@@ -153,7 +153,6 @@ extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, u
         }
         sleep = 0;
         empty = 0;
-        rk_acquire();
 #ifdef RK_STATE_BYTES
         if (threadIdx.x == 0) {
             for (unsigned int i = 0; i < n; i++) {
