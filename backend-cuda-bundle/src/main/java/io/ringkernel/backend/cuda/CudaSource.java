@@ -1,22 +1,9 @@
 package io.ringkernel.backend.cuda;
 
-import static io.ringkernel.protocol.MessageHeaderDescriptor.CORRELATION_ID_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.DEADLINE_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAGS_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_ID_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.PAYLOAD_LENGTH_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.SOURCE_KERNEL_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.TIMESTAMP_OFFSET;
-
-import io.ringkernel.codec.FixedLayout;
 import io.ringkernel.protocol.ErrorPayload;
 import io.ringkernel.spi.DeviceSourceFiles;
 import io.ringkernel.spi.KernelDefinition;
-import io.ringkernel.spi.MessageType;
-import io.ringkernel.spi.host.DeviceHandlerResult;
+import io.ringkernel.spi.host.DeviceProgramHeader;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,16 +51,7 @@ final class CudaSource {
     static String protocolHeader() {
         return String.join("\n",
                 "/* Generated from io.ringkernel.protocol.MessageHeaderDescriptor and the CUDA work ring: do not edit. */",
-                define("RK_HEADER_LENGTH", HEADER_LENGTH),
-                define("RK_MESSAGE_ID_OFFSET", MESSAGE_ID_OFFSET),
-                define("RK_CORRELATION_ID_OFFSET", CORRELATION_ID_OFFSET),
-                define("RK_TIMESTAMP_OFFSET", TIMESTAMP_OFFSET),
-                define("RK_DEADLINE_OFFSET", DEADLINE_OFFSET),
-                define("RK_SOURCE_KERNEL_OFFSET", SOURCE_KERNEL_OFFSET),
-                define("RK_MESSAGE_TYPE_OFFSET", MESSAGE_TYPE_OFFSET),
-                define("RK_PAYLOAD_LENGTH_OFFSET", PAYLOAD_LENGTH_OFFSET),
-                define("RK_FLAGS_OFFSET", FLAGS_OFFSET),
-                define("RK_SKIP_TYPE", PADDING_TYPE),
+                DeviceProgramHeader.messageDefines(),
                 define("RK_WORK_COMMAND_OFFSET", WorkRing.COMMAND_OFFSET),
                 define("RK_WORK_HEAD_OFFSET", WorkRing.HEAD_OFFSET),
                 define("RK_WORK_REQUESTS_OFFSET", WorkRing.REQUESTS_OFFSET),
@@ -90,8 +68,6 @@ final class CudaSource {
                 define("RK_IDLE_SPIN_POLLS", IDLE_SPIN_POLLS),
                 define("RK_IDLE_SLEEP_NANOS", IDLE_SLEEP_NANOS),
                 define("RK_PARK_SLEEP_NANOS", PARK_SLEEP_NANOS),
-                define("RK_NO_REPLY", DeviceHandlerResult.NO_REPLY),
-                define("RK_FAILED", DeviceHandlerResult.FAILED),
                 "");
     }
 
@@ -100,26 +76,15 @@ final class CudaSource {
      * @return the whole program source
      */
     static String program(KernelDefinition definition) {
-        StringBuilder source = new StringBuilder(protocolHeader());
-        int stateBytes = definition.deviceStateBytes();
-        if (stateBytes > 0) {
-            source.append(define("RK_STATE_BYTES", stateBytes)).append('\n');
-        }
-        for (MessageType<?> type : definition.messageTypes()) {
-            if (MessageType.FIXED_LAYOUT.equals(type.serializer()) && type.javaType().isRecord()) {
-                source.append(FixedLayout.of(type.javaType().asSubclass(Record.class))
-                        .cStruct("rk_" + type.javaType().getSimpleName())).append('\n');
-            }
-        }
-        source.append(DeviceSourceFiles.read(CudaSource.class, "rk_device.cuh")).append('\n')
-                .append("#line 1 \"handler.cu\"\n")
-                .append(definition.deviceSources().get(CudaBackend.SOURCE_KEY)).append('\n')
-                .append("#line 1 \"rk_loop.cuh\"\n")
-                .append(DeviceSourceFiles.read(CudaSource.class, "rk_loop.cuh"));
-        return source.toString();
+        return protocolHeader() + DeviceProgramHeader.definitionDeclarations(definition)
+                + DeviceSourceFiles.read(CudaSource.class, "rk_device.cuh") + '\n'
+                + "#line 1 \"handler.cu\"\n"
+                + definition.deviceSources().get(CudaBackend.SOURCE_KEY) + '\n'
+                + "#line 1 \"rk_loop.cuh\"\n"
+                + DeviceSourceFiles.read(CudaSource.class, "rk_loop.cuh");
     }
 
     private static String define(String name, long value) {
-        return "#define " + name + " (" + value + ")";
+        return DeviceProgramHeader.define(name, value);
     }
 }

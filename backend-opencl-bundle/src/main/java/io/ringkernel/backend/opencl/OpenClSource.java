@@ -1,20 +1,7 @@
 package io.ringkernel.backend.opencl;
 
-import static io.ringkernel.protocol.MessageHeaderDescriptor.CORRELATION_ID_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.DEADLINE_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAGS_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_ID_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.PAYLOAD_LENGTH_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.SOURCE_KERNEL_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.TIMESTAMP_OFFSET;
-
-import io.ringkernel.codec.FixedLayout;
 import io.ringkernel.spi.KernelProgram;
-import io.ringkernel.spi.MessageType;
-import io.ringkernel.spi.host.DeviceHandlerResult;
+import io.ringkernel.spi.host.DeviceProgramHeader;
 
 /**
  * Builds the OpenCL C program of a kernel: a header generated from the protocol's descriptor
@@ -55,21 +42,10 @@ final class OpenClSource {
     static String protocolHeader() {
         return String.join("\n",
                 "/* Generated from io.ringkernel.protocol.MessageHeaderDescriptor: do not edit. */",
-                define("RK_HEADER_LENGTH", HEADER_LENGTH),
-                define("RK_MESSAGE_ID_OFFSET", MESSAGE_ID_OFFSET),
-                define("RK_CORRELATION_ID_OFFSET", CORRELATION_ID_OFFSET),
-                define("RK_TIMESTAMP_OFFSET", TIMESTAMP_OFFSET),
-                define("RK_DEADLINE_OFFSET", DEADLINE_OFFSET),
-                define("RK_SOURCE_KERNEL_OFFSET", SOURCE_KERNEL_OFFSET),
-                define("RK_MESSAGE_TYPE_OFFSET", MESSAGE_TYPE_OFFSET),
-                define("RK_PAYLOAD_LENGTH_OFFSET", PAYLOAD_LENGTH_OFFSET),
-                define("RK_FLAGS_OFFSET", FLAGS_OFFSET),
-                define("RK_SKIP_TYPE", PADDING_TYPE),
+                DeviceProgramHeader.messageDefines(),
                 define("RK_RESULT_OFFSET", RESULT_OFFSET),
                 define("RK_REPLY_TYPE_OFFSET", REPLY_TYPE_OFFSET),
                 define("RK_REPLY_PAYLOAD_OFFSET", REPLY_PAYLOAD_OFFSET),
-                define("RK_NO_REPLY", DeviceHandlerResult.NO_REPLY),
-                define("RK_FAILED", DeviceHandlerResult.FAILED),
                 "") + HELPERS;
     }
 
@@ -78,25 +54,14 @@ final class OpenClSource {
      * @return the whole program source
      */
     static String program(KernelProgram program) {
-        StringBuilder source = new StringBuilder(protocolHeader());
-        int stateBytes = program.definition().deviceStateBytes();
-        if (stateBytes > 0) {
-            source.append(define("RK_STATE_BYTES", stateBytes)).append('\n');
-        }
-        for (MessageType<?> type : program.definition().messageTypes()) {
-            if (MessageType.FIXED_LAYOUT.equals(type.serializer()) && type.javaType().isRecord()) {
-                source.append(FixedLayout.of(type.javaType().asSubclass(Record.class))
-                        .cStruct("rk_" + type.javaType().getSimpleName())).append('\n');
-            }
-        }
-        source.append("#line 1 \"handler.cl\"\n")
-                .append(program.definition().deviceSources().get(OpenClBackend.SOURCE_KEY)).append('\n')
-                .append(BATCH);
-        return source.toString();
+        return protocolHeader() + DeviceProgramHeader.definitionDeclarations(program.definition())
+                + "#line 1 \"handler.cl\"\n"
+                + program.definition().deviceSources().get(OpenClBackend.SOURCE_KEY) + '\n'
+                + BATCH;
     }
 
     private static String define(String name, int value) {
-        return "#define " + name + " (" + value + ")";
+        return DeviceProgramHeader.define(name, value);
     }
 
     private static final String HELPERS = """
