@@ -55,7 +55,6 @@ final class CudaKernel implements BackendKernel {
     static final long MAX_WORK_BYTES = 32L << 20;
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    private static final long FULL_OUTPUT_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
     private static final int SPINS_PER_DEVICE_CHECK = 4096;
 
     private final String kernelId;
@@ -424,21 +423,9 @@ final class CudaKernel implements BackendKernel {
         signals.outputCommitted();
     }
 
-    /**
-     * Replies go out in input order, so a reply parked for want of room must be written before
-     * the next.
-     *
-     * @return false if the kernel is terminating and the rest of the replies are abandoned
-     */
+    /** @return false if the kernel is stopping and the rest of the replies are abandoned */
     private boolean awaitOutputRoom() {
-        while (!exchange.replies().flush()) {
-            if (controlBlock.terminateRequested() || lost != null) {
-                return false;
-            }
-            signals.outputCommitted();
-            LockSupport.parkNanos(this, FULL_OUTPUT_PARK_NANOS);
-        }
-        return true;
+        return exchange.awaitReplyRoom(() -> controlBlock.terminateRequested() || lost != null);
     }
 
     /** @throws CudaException if the kernel's stream reports an error: the device faulted */

@@ -59,7 +59,6 @@ final class OpenClKernel implements BackendKernel {
     /** Work-items per work-group of a stateless batch, or fewer if the device allows fewer. */
     static final int WORK_GROUP = 64;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long FULL_OUTPUT_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final String kernelId;
     private final ControlBlock controlBlock;
@@ -293,21 +292,9 @@ final class OpenClKernel implements BackendKernel {
                 .deliver(exchange, header, codecs::containsKey, "the OpenCL handler of kernel '" + kernelId + "'");
     }
 
-    /**
-     * Replies go out in input order, so a reply parked for want of room must be written before
-     * the next: waits until the host has drained the output ring enough.
-     *
-     * @return false if the kernel is terminating and the rest of the replies are abandoned
-     */
+    /** @return false if the kernel is stopping and the rest of the replies are abandoned */
     private boolean awaitOutputRoom() {
-        while (!exchange.replies().flush()) {
-            if (controlBlock.terminateRequested()) {
-                return false;
-            }
-            signals.outputCommitted();
-            LockSupport.parkNanos(this, FULL_OUTPUT_PARK_NANOS);
-        }
-        return true;
+        return exchange.awaitReplyRoom(controlBlock::terminateRequested);
     }
 
     /** Copies records from the input ring into a batch, screening and decoding each. */

@@ -12,9 +12,13 @@ import io.ringkernel.protocol.HybridLogicalClock;
 import io.ringkernel.protocol.MessageHeader;
 import io.ringkernel.protocol.Telemetry;
 import io.ringkernel.spi.KernelResources;
+import io.ringkernel.spi.KernelSignals;
 import io.ringkernel.spi.MessageCodec;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 
 /**
@@ -24,11 +28,14 @@ import java.util.function.IntPredicate;
  * message ids. Not thread-safe: one kernel, one thread at a time.
  */
 public final class MessageExchange {
+    private static final long FULL_OUTPUT_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
     private final int kernelNumber;
     private final ControlBlock controlBlock;
     private final Telemetry telemetry;
     private final HybridLogicalClock clock;
     private final ReplyWriter replies;
+    private final KernelSignals signals;
     private long nextMessageId = 1;
 
     /** @param resources the kernel's control block, telemetry, output ring and callbacks */
@@ -38,11 +45,31 @@ public final class MessageExchange {
         this.telemetry = resources.telemetry();
         this.clock = HybridLogicalClock.system(kernelNumber);
         this.replies = new ReplyWriter(resources.output(), telemetry, resources.signals());
+        this.signals = resources.signals();
     }
 
     /** @return the writer the replies go through, to flush a parked one */
     public ReplyWriter replies() {
         return replies;
+    }
+
+    /**
+     * Replies go out in input order, so a reply parked for want of room in the output ring must
+     * be written before the next: waits, nudging the runtime to drain the ring, until it is.
+     *
+     * @param giveUp checked while waiting: true when the kernel is stopping and the remaining
+     *        replies are abandoned
+     * @return true once the parked reply is written; false if it gave up
+     */
+    public boolean awaitReplyRoom(BooleanSupplier giveUp) {
+        while (!replies.flush()) {
+            if (giveUp.getAsBoolean()) {
+                return false;
+            }
+            signals.outputCommitted();
+            LockSupport.parkNanos(this, FULL_OUTPUT_PARK_NANOS);
+        }
+        return true;
     }
 
     /**
