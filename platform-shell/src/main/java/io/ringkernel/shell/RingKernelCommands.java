@@ -7,6 +7,8 @@ import io.ringkernel.api.KernelMetrics;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelException;
 import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.text.MessageFormatter;
+import io.ringkernel.text.MessageParser;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

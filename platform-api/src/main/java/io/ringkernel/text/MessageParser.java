@@ -1,4 +1,4 @@
-package io.ringkernel.shell;
+package io.ringkernel.text;
 
 import io.ringkernel.spi.MessageType;
 import java.lang.reflect.Array;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * <p>Every mistake is reported as an {@link IllegalArgumentException} whose one-line message
  * names what was expected.
  */
-final class MessageParser {
+public final class MessageParser {
 
     private static final Map<Class<?>, Function<String, Object>> SCALARS = Map.ofEntries(
             Map.entry(boolean.class, MessageParser::parseBoolean),
@@ -55,7 +55,7 @@ final class MessageParser {
      * @throws IllegalArgumentException if the type id is unknown, the type is not a record of
      *         supported components, the number of words is wrong or a word does not parse
      */
-    static Object parse(String kernelId, List<MessageType<?>> types, int typeId, List<String> words) {
+    public static Object parse(String kernelId, List<MessageType<?>> types, int typeId, List<String> words) {
         Class<?> javaType = types.stream()
                 .filter(type -> type.typeId() == typeId)
                 .findFirst()

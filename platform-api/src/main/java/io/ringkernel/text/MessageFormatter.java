@@ -1,4 +1,4 @@
-package io.ringkernel.shell;
+package io.ringkernel.text;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
@@ -9,7 +9,7 @@ import java.util.List;
  * Writes a message as text: a record as its {@code toString} would, except that array
  * components show their elements ({@code Blob[data=[1, 2, 3]]}) instead of an identity hash.
  */
-final class MessageFormatter {
+public final class MessageFormatter {
 
     private MessageFormatter() {
     }
@@ -18,7 +18,7 @@ final class MessageFormatter {
      * @param message a message, or {@code null}
      * @return its text
      */
-    static String format(Object message) {
+    public static String format(Object message) {
         if (message == null || !message.getClass().isRecord()) {
             return String.valueOf(message);
         }

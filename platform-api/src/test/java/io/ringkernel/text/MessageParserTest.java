@@ -1,4 +1,4 @@
-package io.ringkernel.shell;
+package io.ringkernel.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

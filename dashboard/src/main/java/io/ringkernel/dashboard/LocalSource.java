@@ -1,0 +1,111 @@
+package io.ringkernel.dashboard;
+
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.KernelMetrics;
+import io.ringkernel.api.KernelNotFoundException;
+import io.ringkernel.api.LaunchOptions;
+import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.text.MessageFormatter;
+import io.ringkernel.text.MessageParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A runtime in this JVM, through its public API.
+ */
+public final class LocalSource implements DashboardSource {
+    /** How long a test message waits for its reply. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final RingKernelRuntime runtime;
+    private final Optional<Path> deployDirectory;
+    private final Supplier<List<DeployedBundle>> bundles;
+
+    /**
+     * @param runtime the runtime
+     * @param deployDirectory the platform's {@code deploy/} folder, if it has one
+     * @param bundles lists the deployed kernel bundles (empty outside OSGi)
+     */
+    public LocalSource(RingKernelRuntime runtime, Optional<Path> deployDirectory, Supplier<List<DeployedBundle>> bundles) {
+        this.runtime = runtime;
+        this.deployDirectory = deployDirectory;
+        this.bundles = bundles;
+    }
+
+    @Override
+    public String describe() {
+        return "local runtime (default backend " + runtime.defaultBackend() + ")";
+    }
+
+    @Override
+    public DashboardSnapshot snapshot() {
+        List<KernelMetrics> kernels = new ArrayList<>();
+        for (String id : runtime.listKernels()) {
+            try {
+                kernels.add(runtime.metrics(id));
+            } catch (KernelNotFoundException e) {
+                // it went away between the listing and the read: the next snapshot has it gone too
+            }
+        }
+        return new DashboardSnapshot(Instant.now(), kernels, runtime.backends(), runtime.listDefinitions(), bundles.get());
+    }
+
+    @Override
+    public void activate(String kernelId) {
+        runtime.activate(kernelId);
+    }
+
+    @Override
+    public void deactivate(String kernelId) {
+        runtime.deactivate(kernelId);
+    }
+
+    @Override
+    public void terminate(String kernelId) {
+        runtime.terminate(kernelId);
+    }
+
+    @Override
+    public void launch(String kernelId, String definitionId) {
+        runtime.launch(kernelId, LaunchOptions.defaults().withDefinition(definitionId));
+    }
+
+    @Override
+    public String call(String kernelId, int typeId, String words) {
+        KernelHandle kernel = runtime.kernel(kernelId);
+        List<String> values = words.isBlank() ? List.of() : List.of(words.trim().split("\\s+"));
+        Object request = MessageParser.parse(kernelId, kernel.messageTypes(), typeId, values);
+        return MessageFormatter.format(kernel.call(request, Object.class, CALL_TIMEOUT));
+    }
+
+    @Override
+    public Path deploy(Path jar) {
+        Path directory = deployDirectory.orElseThrow(() -> new UnsupportedOperationException(
+                "this runtime has no deploy/ folder: deploy bundles with the platform's distribution"));
+        if (!jar.getFileName().toString().endsWith(".jar")) {
+            throw new IllegalArgumentException(jar.getFileName() + " is not a bundle jar");
+        }
+        try {
+            Path target = directory.resolve(jar.getFileName());
+            Path staged = directory.resolve(jar.getFileName() + ".tmp");
+            Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
+            return Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + jar + " into " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // the runtime belongs to whoever started it
+    }
+}
