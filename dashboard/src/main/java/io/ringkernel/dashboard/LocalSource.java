@@ -1,12 +1,10 @@
 package io.ringkernel.dashboard;
 
-import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.KernelMetrics;
 import io.ringkernel.api.KernelNotFoundException;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
-import io.ringkernel.text.MessageFormatter;
-import io.ringkernel.text.MessageParser;
+import io.ringkernel.text.TextCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,10 +79,7 @@ public final class LocalSource implements DashboardSource {
 
     @Override
     public String call(String kernelId, int typeId, String words) {
-        KernelHandle kernel = runtime.kernel(kernelId);
-        List<String> values = words.isBlank() ? List.of() : List.of(words.trim().split("\\s+"));
-        Object request = MessageParser.parse(kernelId, kernel.messageTypes(), typeId, values);
-        return MessageFormatter.format(kernel.call(request, Object.class, CALL_TIMEOUT));
+        return TextCall.call(runtime.kernel(kernelId), typeId, words, CALL_TIMEOUT);
     }
 
     @Override

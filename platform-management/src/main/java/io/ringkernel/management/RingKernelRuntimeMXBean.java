@@ -59,4 +59,15 @@ public interface RingKernelRuntimeMXBean {
 
     /** @param kernelId the kernel to stop; it stays listed as TERMINATED until its id is reused */
     void terminate(String kernelId);
+
+    /**
+     * Sends a message built from text and waits up to 5 seconds for the reply, as the shell's
+     * {@code rk:call} does.
+     *
+     * @param kernelId the kernel
+     * @param typeId the request's wire message type
+     * @param words one word per record component, separated by spaces
+     * @return the reply as one line
+     */
+    String call(String kernelId, int typeId, String words);
 }

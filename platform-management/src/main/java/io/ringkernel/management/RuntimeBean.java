@@ -4,6 +4,8 @@ import io.ringkernel.api.KernelMetrics;
 import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.text.TextCall;
+import java.time.Duration;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.function.ToLongFunction;
  * scheduled refresh.
  */
 final class RuntimeBean implements RingKernelRuntimeMXBean {
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private final RingKernelRuntime runtime;
     private final Runnable onKernelsChanged;
 
@@ -98,6 +101,11 @@ final class RuntimeBean implements RingKernelRuntimeMXBean {
         String definition = definitionId == null || definitionId.isBlank() ? null : definitionId;
         JmxErrors.run(() -> runtime.launch(kernelId, LaunchOptions.defaults().withDefinition(definition)));
         onKernelsChanged.run();
+    }
+
+    @Override
+    public String call(String kernelId, int typeId, String words) {
+        return JmxErrors.read(() -> TextCall.call(runtime.kernel(kernelId), typeId, words, CALL_TIMEOUT));
     }
 
     @Override
