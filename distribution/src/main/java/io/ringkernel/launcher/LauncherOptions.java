@@ -8,7 +8,8 @@ import java.util.Optional;
  * The launcher's command-line options.
  *
  * @param home the installation folder, holding {@code bundle/}, {@code conf/}, {@code deploy/}
- * @param headless whether to run without a UI (the only mode so far)
+ * @param headless whether to run without the dashboard: by default when no display is present
+ *                 ({@code DISPLAY} or {@code WAYLAND_DISPLAY} unset), or when asked with {@code --headless}
  * @param console whether the Gogo console reads commands from stdin instead of the status table
  *                being printed to stdout
  * @param interval how often the status table is printed
@@ -18,12 +19,13 @@ import java.util.Optional;
 public record LauncherOptions(Path home, boolean headless, boolean console, Duration interval, boolean demo,
         Optional<Duration> exitAfter) {
 
-    private static final String USAGE = "usage: ringkernel --home <dir> [--headless] [--interval <ms>]"
+    private static final String USAGE = "usage: ringkernel --home <dir> [--headless | --dashboard] [--interval <ms>]"
             + " [--console] [--demo | --no-demo] [--exit-after <seconds>]";
 
     /**
      * @param args the command line
-     * @return the options; headless and demo unless told otherwise, a table every second
+     * @return the options; the dashboard where a display is present, the demo, and a table every second,
+     *         unless told otherwise
      * @throws IllegalArgumentException with a usage line if an option is unknown or malformed
      */
     public static LauncherOptions parse(String... args) {
@@ -31,11 +33,13 @@ public record LauncherOptions(Path home, boolean headless, boolean console, Dura
         Duration interval = Duration.ofSeconds(1);
         boolean demo = true;
         boolean console = false;
+        boolean headless = System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null;
         Optional<Duration> exitAfter = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(value(args, ++i));
-                case "--headless" -> { }
+                case "--headless" -> headless = true;
+                case "--dashboard" -> headless = false;
                 case "--console" -> console = true;
                 case "--interval" -> interval = Duration.ofMillis(positive(value(args, ++i)));
                 case "--demo" -> demo = true;
@@ -47,7 +51,7 @@ public record LauncherOptions(Path home, boolean headless, boolean console, Dura
         if (home == null) {
             throw new IllegalArgumentException("--home is missing\n" + USAGE);
         }
-        return new LauncherOptions(home, true, console, interval, demo, exitAfter);
+        return new LauncherOptions(home, headless, console, interval, demo, exitAfter);
     }
 
     private static String value(String[] args, int index) {

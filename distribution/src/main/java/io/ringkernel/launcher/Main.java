@@ -40,7 +40,7 @@ public final class Main {
         PrintStream out = System.out;
         Platform platform;
         try {
-            platform = Platform.start(options.home(), options.console());
+            platform = Platform.start(options.home(), options.console(), !options.headless());
         } catch (IOException | BundleException | RuntimeException e) {
             failed(e);
             return;

@@ -45,6 +45,8 @@ public final class Platform {
     private static final String RUNTIME_BUNDLE = "io.ringkernel.platform-runtime";
     /* The Gogo shell's options; conf/ringkernel.properties turns its console off by default. */
     private static final String GOSH_ARGS = "gosh.args";
+    /** Framework property the dashboard bundle reads: "true" to open its window. */
+    static final String DASHBOARD_PROPERTY = "ringkernel.dashboard";
 
     private final Framework framework;
     private final ServiceTracker<RingKernelRuntime, RingKernelRuntime> runtime;
@@ -60,15 +62,16 @@ public final class Platform {
      * @param home the installation folder
      * @param console whether the Gogo shell reads commands from stdin; when that console ends
      *                ({@code exit}, end of input) the framework stops
+     * @param dashboard whether the dashboard bundle opens its window
      * @return the running platform
      * @throws IOException if a folder or the configuration cannot be read
      * @throws BundleException if the framework or a bundle fails to start
      */
-    public static Platform start(Path home, boolean console) throws IOException, BundleException {
+    public static Platform start(Path home, boolean console, boolean dashboard) throws IOException, BundleException {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Platform.class.getClassLoader())
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
-        Framework framework = factory.newFramework(configuration(home, console));
+        Framework framework = factory.newFramework(configuration(home, console, dashboard));
         framework.init();
         Platform platform = new Platform(framework);
         platform.runtime.open();
@@ -153,7 +156,7 @@ public final class Platform {
         LOG.log(System.Logger.Level.DEBUG, "started {0} bundles from {1}", installed.size(), folder);
     }
 
-    private static Map<String, String> configuration(Path home, boolean console) throws IOException {
+    private static Map<String, String> configuration(Path home, boolean console, boolean dashboard) throws IOException {
         Map<String, String> config = new HashMap<>();
         Properties file = new Properties();
         try (Reader reader = Files.newBufferedReader(home.resolve("conf/ringkernel.properties"),
@@ -163,7 +166,8 @@ public final class Platform {
         file.stringPropertyNames().forEach(name -> config.put(name, file.getProperty(name)));
         config.put(Constants.FRAMEWORK_STORAGE, home.resolve("var/felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiExports());
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiExports() + JavaFxPackages.exports(home.resolve("lib")));
+        config.put(DASHBOARD_PROPERTY, Boolean.toString(dashboard));
         config.put("felix.fileinstall.dir", home.resolve("deploy").toString());
         if (console) {
             config.put(GOSH_ARGS, "");
