@@ -20,8 +20,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * One kernel's line in the kernels table. It lives as long as the kernel and is updated in place
- * from each snapshot, so sorting and selection survive refreshes. Its revision moves once per
- * update that changed anything, which is what the table's list observes.
+ * from each snapshot, so sorting and selection survive refreshes.
  */
 final class KernelRow {
     private final ReadOnlyStringWrapper kernelId;
@@ -35,7 +34,6 @@ final class KernelRow {
     private final DoubleProperty p50Micros = new SimpleDoubleProperty(this, "p50Micros");
     private final DoubleProperty p99Micros = new SimpleDoubleProperty(this, "p99Micros");
     private final LongProperty errors = new SimpleLongProperty(this, "errors");
-    private final LongProperty revision = new SimpleLongProperty(this, "revision");
 
     /** @param kernelId the kernel the row shows */
     KernelRow(String kernelId) {
@@ -46,8 +44,9 @@ final class KernelRow {
      * Copies the kernel's newest metrics into the row's properties.
      *
      * @param metrics the kernel's metrics
+     * @return true if any property changed
      */
-    void update(KernelMetrics metrics) {
+    boolean update(KernelMetrics metrics) {
         boolean changed = set(backend, metrics.backend().name());
         changed |= set(device, metrics.device().name());
         changed |= set(status, metrics.status());
@@ -58,9 +57,7 @@ final class KernelRow {
         changed |= set(p50Micros, Formats.micros(metrics.latencyP50()));
         changed |= set(p99Micros, Formats.micros(metrics.latencyP99()));
         changed |= set(errors, metrics.errors());
-        if (changed) {
-            revision.set(revision.get() + 1);
-        }
+        return changed;
     }
 
     private static <T> boolean set(Property<T> property, T value) {
@@ -145,10 +142,5 @@ final class KernelRow {
     /** @return error replies it produced */
     ReadOnlyLongProperty errorsProperty() {
         return errors;
-    }
-
-    /** @return a counter that moves whenever an update changed the row */
-    ReadOnlyLongProperty revisionProperty() {
-        return revision;
     }
 }

@@ -2,20 +2,15 @@ package io.ringkernel.dashboard;
 
 import io.ringkernel.api.KernelMetrics;
 import io.ringkernel.api.KernelStatus;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -29,9 +24,7 @@ import javafx.scene.control.TextField;
  * table shows them filtered, then sorted by the columns the user picked.
  */
 final class KernelTable {
-    private final Map<String, KernelRow> rowsById = new HashMap<>();
-    private final ObservableList<KernelRow> rows =
-            FXCollections.observableArrayList(row -> new Observable[] {row.revisionProperty()});
+    private final KernelRowList rows = new KernelRowList();
     private final FilteredList<KernelRow> filtered = new FilteredList<>(rows);
     private final TableView<KernelRow> table = new TableView<>();
     private final TextField filter = new TextField();
@@ -64,29 +57,35 @@ final class KernelTable {
     }
 
     /**
-     * Brings the rows up to date: new kernels get a row, known ones are updated in place, gone
-     * ones lose theirs.
+     * Brings the rows up to date: known kernels' rows are updated in place, new kernels get a row,
+     * gone ones lose theirs.
      *
      * @param kernels every kernel's metrics
      */
     void apply(List<KernelMetrics> kernels) {
-        Set<String> present = new HashSet<>();
-        List<KernelRow> added = new ArrayList<>();
-        for (KernelMetrics kernel : kernels) {
-            present.add(kernel.kernelId());
-            KernelRow row = rowsById.get(kernel.kernelId());
-            if (row == null) {
-                row = new KernelRow(kernel.kernelId());
-                rowsById.put(kernel.kernelId(), row);
-                added.add(row);
+        Map<String, KernelMetrics> unseen = new LinkedHashMap<>();
+        kernels.forEach(kernel -> unseen.put(kernel.kernelId(), kernel));
+        BitSet updated = new BitSet();
+        BitSet gone = new BitSet();
+        for (int i = 0; i < rows.size(); i++) {
+            KernelMetrics kernel = unseen.remove(rows.get(i).kernelId());
+            if (kernel == null) {
+                gone.set(i);
+            } else if (rows.get(i).update(kernel)) {
+                updated.set(i);
             }
-            row.update(kernel);
         }
-        rows.addAll(added);
-        if (rowsById.size() > present.size()) {
-            rowsById.keySet().retainAll(present);
-            rows.removeIf(row -> !present.contains(row.kernelId()));
+        rows.updated(updated);
+        for (int i = gone.length() - 1; i >= 0; i = gone.previousSetBit(i - 1)) {
+            rows.remove(i);
         }
+        rows.addAll(unseen.values().stream().map(KernelTable::newRow).toList());
+    }
+
+    private static KernelRow newRow(KernelMetrics kernel) {
+        KernelRow row = new KernelRow(kernel.kernelId());
+        row.update(kernel);
+        return row;
     }
 
     /** @return the table */
