@@ -63,11 +63,6 @@ final class EventLog {
         }
     }
 
-    /** @return the entries, newest first */
-    List<LogEntry> entries() {
-        return Collections.unmodifiableList(table.getItems());
-    }
-
     private static TableColumn<LogEntry, String> column(String title, Function<LogEntry, String> value, double width) {
         TableColumn<LogEntry, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());

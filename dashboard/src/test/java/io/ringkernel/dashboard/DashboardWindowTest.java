@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +31,8 @@ import org.testfx.matcher.control.LabeledMatchers;
 
 @ExtendWith(ApplicationExtension.class)
 class DashboardWindowTest {
+    private static final DeployedBundle BUNDLE =
+            new DeployedBundle("io.example.kernels", "1.2.0", "ACTIVE", List.of("echo", "sink"));
     @TempDir
     Path temp;
 
@@ -41,7 +47,7 @@ class DashboardWindowTest {
         runtime = EchoRuntime.start();
         runtime.launch("k1", EchoRuntime.echo());
         runtime.launch("k2", EchoRuntime.echo());
-        window = DashboardWindow.show(stage, new LocalSource(runtime, Optional.of(deployDirectory), List::of));
+        window = DashboardWindow.show(stage, new LocalSource(runtime, Optional.of(deployDirectory), () -> List.of(BUNDLE)));
     }
 
     @AfterEach
@@ -204,6 +210,33 @@ class DashboardWindowTest {
         assertThat(Fx.read(() -> robot.lookup("#dashboard").queryParent().getStylesheets()))
                 .anyMatch(sheet -> sheet.endsWith("dark.css"));
         assertThat(Fx.read(() -> robot.lookup("#theme").queryButton().getText())).isEqualTo("Light theme");
+    }
+
+    @Test
+    void theChartsFollowTheSelectedKernel() throws TimeoutException {
+        assertThat(Fx.read(() -> firstSeries("#throughputChart").getData())).isEmpty();
+
+        selectKernel("k1");
+
+        Fx.waitUntil(() -> firstSeries("#throughputChart").getData().size() >= 2
+                && firstSeries("#depthChart").getData().size() >= 2
+                && firstSeries("#latencyChart").getData().size() >= 2);
+        robot.interact(() -> kernels().getSelectionModel().clearSelection());
+        assertThat(Fx.read(() -> firstSeries("#latencyChart").getData())).isEmpty();
+    }
+
+    @Test
+    void showsTheBackendsAndTheDeployedBundles() throws TimeoutException {
+        Fx.waitUntil(() -> !robot.lookup("#backends").<TreeView<String>>query().getRoot().getChildren().isEmpty());
+        assertThat(Fx.read(() -> robot.lookup("#backends").<TreeView<String>>query().getRoot().getChildren()
+                .stream().map(TreeItem::getValue).toList()))
+                .anyMatch(backend -> backend.startsWith("CPU") && backend.endsWith("available"));
+
+        Fx.waitUntil(() -> robot.lookup("#bundles").<DeployedBundle>queryTableView().getItems().equals(List.of(BUNDLE)));
+    }
+
+    private XYChart.Series<Number, Number> firstSeries(String chartId) {
+        return robot.lookup(chartId).<LineChart<Number, Number>>query().getData().get(0);
     }
 
     private void selectKernel(String kernelId) throws TimeoutException {
