@@ -35,7 +35,7 @@ final class DashboardLayout {
                 tab("Bundles", bundles.view()));
         details.setId("details");
         SplitPane top = new SplitPane(kernels.view(), details);
-        top.setDividerPositions(0.62);
+        top.setDividerPositions(0.7);
         SplitPane center = new SplitPane(top, log.view());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.72);

@@ -43,9 +43,9 @@ final class KernelTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                textColumn("Kernel", KernelRow::kernelIdProperty),
-                textColumn("Backend", KernelRow::backendProperty),
-                textColumn("Device", KernelRow::deviceProperty),
+                textColumn("Kernel", KernelRow::kernelIdProperty, 110),
+                textColumn("Backend", KernelRow::backendProperty, 70),
+                textColumn("Device", KernelRow::deviceProperty, 110),
                 statusColumn(),
                 numberColumn("Processed", KernelRow::processedProperty, Formats::count),
                 numberColumn("In depth", KernelRow::inputDepthProperty, Formats::count),
@@ -109,9 +109,12 @@ final class KernelTable {
     }
 
     private static TableColumn<KernelRow, String> textColumn(String title,
-                                                            Function<KernelRow, ObservableValue<String>> value) {
+                                                            Function<KernelRow, ObservableValue<String>> value,
+                                                            double width) {
         TableColumn<KernelRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
         return column;
     }
 
@@ -119,6 +122,7 @@ final class KernelTable {
         TableColumn<KernelRow, KernelStatus> column = new TableColumn<>("State");
         column.setCellValueFactory(cell -> cell.getValue().statusProperty());
         column.setCellFactory(table -> new StatusCell());
+        column.setMinWidth(115);
         return column;
     }
 
@@ -128,6 +132,7 @@ final class KernelTable {
         TableColumn<KernelRow, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
         column.setCellFactory(table -> new NumberCell<>(format));
+        column.setMinWidth(66);
         column.getStyleClass().add("numeric");
         return column;
     }
