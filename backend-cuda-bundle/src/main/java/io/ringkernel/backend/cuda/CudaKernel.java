@@ -59,7 +59,6 @@ final class CudaKernel implements BackendKernel {
 
     private final String kernelId;
     private final CudaContext owner;
-    private final CUcontext context;
     private final LaunchMode mode;
     private final boolean timed;
     private final ControlBlock controlBlock;
@@ -91,7 +90,6 @@ final class CudaKernel implements BackendKernel {
                LaunchMode mode, boolean timed) {
         this.kernelId = resources.kernelId();
         this.owner = owner;
-        this.context = context;
         this.mode = mode;
         this.timed = timed;
         this.controlBlock = resources.controlBlock();
