@@ -10,6 +10,7 @@ import io.ringkernel.spi.KernelSignals;
 import io.ringkernel.spi.host.ReplyWriter;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -71,10 +72,19 @@ final class CpuKernel implements BackendKernel, Runnable {
         }
     }
 
+    /**
+     * Schedules the kernel on the backend's workers. A wake that races the backend leaving (its
+     * workers already shut down) is dropped: the kernel is being terminated, and the runtime fails
+     * what it still holds with typed errors.
+     */
     @Override
     public void wake() {
         if (runnable() && scheduled.compareAndSet(false, true)) {
-            workers.execute(this);
+            try {
+                workers.execute(this);
+            } catch (RejectedExecutionException stopping) {
+                scheduled.set(false);
+            }
         }
     }
 
