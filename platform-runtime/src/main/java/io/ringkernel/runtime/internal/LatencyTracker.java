@@ -2,6 +2,7 @@ package io.ringkernel.runtime.internal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -21,6 +22,10 @@ final class LatencyTracker {
     private final Histogram total = new Histogram(3);
     /* The recorder's last interval histogram, handed back to it: a snapshot allocates nothing. */
     private Histogram interval;
+    /* The percentiles last computed: unchanged while no reply has been timed since. */
+    private Percentiles latest = Percentiles.NONE;
+    /* Replies timed since the percentiles were last computed: none, and a read costs nothing. */
+    private final LongAdder fresh = new LongAdder();
 
     void sent(long messageId, long nanoTime) {
         int slot = (int) (messageId & MASK);
@@ -36,19 +41,23 @@ final class LatencyTracker {
         long start = sentAt.get(slot);
         if (ids.get(slot) == correlationId && nanoTime >= start) {
             recorder.recordValue(nanoTime - start);
+            fresh.increment();
         }
     }
 
     /** @return percentiles of every latency recorded so far */
     synchronized Percentiles percentiles() {
-        interval = recorder.getIntervalHistogram(interval);
-        total.add(interval);
-        if (total.getTotalCount() == 0) {
-            return Percentiles.NONE;
+        if (fresh.sumThenReset() == 0) {
+            return latest;
         }
-        return new Percentiles(Duration.ofNanos(total.getValueAtPercentile(50)),
-                Duration.ofNanos(total.getValueAtPercentile(99)), Duration.ofNanos(total.getValueAtPercentile(99.9)),
-                Duration.ofNanos(total.getMaxValue()));
+        interval = recorder.getIntervalHistogram(interval);
+        if (interval.getTotalCount() > 0) {
+            total.add(interval);
+            latest = new Percentiles(Duration.ofNanos(total.getValueAtPercentile(50)),
+                    Duration.ofNanos(total.getValueAtPercentile(99)), Duration.ofNanos(total.getValueAtPercentile(99.9)),
+                    Duration.ofNanos(total.getMaxValue()));
+        }
+        return latest;
     }
 
     /** Latency percentiles; all zero before the first sample. */
