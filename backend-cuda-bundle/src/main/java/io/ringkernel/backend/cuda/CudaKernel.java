@@ -79,6 +79,7 @@ final class CudaKernel implements BackendKernel {
     private final DevicePointer staging = new DevicePointer();
     private CudaModule module;
     private DevicePointer state;
+    private final String handlerName;
     private Map<Integer, MessageCodec> codecs;
     private long launchedUpTo;
     private volatile boolean busyOnDevice;
@@ -89,6 +90,7 @@ final class CudaKernel implements BackendKernel {
     CudaKernel(CudaContext owner, CUcontext context, CudaCompiledKernel compiled, KernelResources resources,
                LaunchMode mode, boolean timed) {
         this.kernelId = resources.kernelId();
+        this.handlerName = "the CUDA handler of kernel '" + kernelId + "'";
         this.owner = owner;
         this.mode = mode;
         this.timed = timed;
@@ -405,7 +407,7 @@ final class CudaKernel implements BackendKernel {
         new DeviceHandlerResult(memory.getInt(result + WorkRing.RESULT_CODE_OFFSET),
                 memory.getInt(result + WorkRing.RESULT_TYPE_OFFSET), memory, result + WorkRing.RESULT_PAYLOAD_OFFSET,
                 work.stride() - WorkRing.RESULT_PAYLOAD_OFFSET)
-                .deliver(exchange, header, codecs::containsKey, "the CUDA handler of kernel '" + kernelId + "'");
+                .deliver(exchange, header, codecs, handlerName);
     }
 
     /** Answers every message forwarded and not yet answered with a backend fault. */

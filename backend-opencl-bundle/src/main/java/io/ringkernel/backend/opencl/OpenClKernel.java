@@ -79,6 +79,7 @@ final class OpenClKernel implements BackendKernel {
     private cl_kernel batchKernel;
     private cl_mem state;
     private int workGroup;
+    private final String handlerName;
     private Map<Integer, MessageCodec> codecs;
     private Batch pending;
     private int nextBatch;
@@ -86,6 +87,7 @@ final class OpenClKernel implements BackendKernel {
     OpenClKernel(cl_context context, OpenClDevice device, OpenClCompiledKernel compiled, KernelResources resources,
                  boolean timed, Consumer<Throwable> onFault) {
         this.kernelId = resources.kernelId();
+        this.handlerName = "the OpenCL handler of kernel '" + kernelId + "'";
         this.context = context;
         this.device = device;
         this.controlBlock = resources.controlBlock();
@@ -289,7 +291,7 @@ final class OpenClKernel implements BackendKernel {
         new DeviceHandlerResult(replies.getInt(at + OpenClSource.RESULT_OFFSET),
                 replies.getInt(at + OpenClSource.REPLY_TYPE_OFFSET), replies, at + OpenClSource.REPLY_PAYLOAD_OFFSET,
                 batch.stride() - OpenClSource.REPLY_PAYLOAD_OFFSET)
-                .deliver(exchange, header, codecs::containsKey, "the OpenCL handler of kernel '" + kernelId + "'");
+                .deliver(exchange, header, codecs, handlerName);
     }
 
     /** @return false if the kernel is stopping and the rest of the replies are abandoned */

@@ -4,7 +4,7 @@ import io.ringkernel.api.ErrorCode;
 import io.ringkernel.protocol.MessageHeader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.IntPredicate;
+import java.util.Map;
 
 /**
  * What a device handler returned for one message, as the device backends report it: a reply
@@ -30,10 +30,11 @@ public record DeviceHandlerResult(int result, int replyType, ByteBuffer replyAre
      *
      * @param exchange the kernel's exchange
      * @param request the header of the request it answers
-     * @param declaredType whether the kernel declares a wire message type
+     * @param declaredTypes the kernel's message types by wire id (its codecs)
      * @param handlerName names the handler in errors, e.g. "the CUDA handler of kernel 'echo'"
      */
-    public void deliver(MessageExchange exchange, MessageHeader request, IntPredicate declaredType, String handlerName) {
+    public void deliver(MessageExchange exchange, MessageHeader request, Map<Integer, ?> declaredTypes,
+                        String handlerName) {
         if (result == NO_REPLY) {
             return;
         }
@@ -42,7 +43,7 @@ public record DeviceHandlerResult(int result, int replyType, ByteBuffer replyAre
         } else if (result < 0 || result > replyCapacity) {
             exchange.replyError(request, ErrorCode.HANDLER_FAILED, handlerName + " returned " + result
                     + ", neither a reply length up to " + replyCapacity + " nor RK_NO_REPLY nor RK_FAILED");
-        } else if (!declaredType.test(replyType)) {
+        } else if (!declaredTypes.containsKey(replyType)) {
             exchange.replyError(request, ErrorCode.REPLY_FAILED, handlerName + " replied with message type "
                     + replyType + ", which the kernel does not declare");
         } else {
