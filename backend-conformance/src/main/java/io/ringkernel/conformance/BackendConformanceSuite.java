@@ -51,6 +51,11 @@ public abstract class BackendConformanceSuite {
     /** @return the backend under test */
     protected abstract Backend backend();
 
+    /** @return the index of the device under test within the backend; 0, its first, by default */
+    protected int device() {
+        return 0;
+    }
+
     /** @return the runtime settings the suite runs with; backends may adjust them */
     protected RuntimeConfig config() {
         return RuntimeConfig.defaults().withSendTimeout(Duration.ofMillis(200));
@@ -60,7 +65,7 @@ public abstract class BackendConformanceSuite {
     @BeforeEach
     void startRuntime() {
         BackendPresence.require(backend());
-        runtime = RingKernelRuntime.builder().backend(backend().type()).config(config())
+        runtime = RingKernelRuntime.builder().backend(backend().type()).device(device()).config(config())
                 .addBackend(backend()).addKernel(new ConformanceKernel()).build();
     }
 

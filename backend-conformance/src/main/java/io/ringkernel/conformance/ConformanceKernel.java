@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The kernel the conformance suite drives: echoes {@link Ping} and {@link Blob}, throws on
- * {@link Fail}. All types use the fixed-layout serializer so that device handlers can read them.
+ * {@link Fail}. All types use the fixed-layout serializer so that device handlers can read them;
+ * its Aparapi handler is {@link ConformanceHandler}.
  */
 public final class ConformanceKernel implements KernelDefinition {
     /** The definition's id. */
@@ -37,7 +38,7 @@ public final class ConformanceKernel implements KernelDefinition {
 
     @Override
     public Map<String, String> deviceSources() {
-        return Map.of("opencl", OPENCL_HANDLER, "cuda", CUDA_HANDLER);
+        return Map.of("opencl", OPENCL_HANDLER, "cuda", CUDA_HANDLER, "aparapi", ConformanceHandler.class.getName());
     }
 
     @Override

@@ -31,11 +31,16 @@ public abstract class SpiConformanceSuite {
     /** @return the backend under test */
     protected abstract Backend backend();
 
+    /** @return the index of the device under test within the backend; 0, its first, by default */
+    protected int device() {
+        return 0;
+    }
+
     /** Launches the conformance kernel through the SPI, or skips if the backend cannot run here. */
     @BeforeEach
     void launch() {
         BackendPresence.require(backend());
-        harness = new SpiHarness(backend());
+        harness = new SpiHarness(backend(), device());
     }
 
     /** Terminates the kernel and closes the context. */

@@ -48,12 +48,13 @@ public final class SpiHarness implements AutoCloseable {
     private final List<Throwable> failures = new ArrayList<>();
 
     /**
-     * Opens the backend's device 0 and launches the conformance kernel on it, active.
+     * Opens one of the backend's devices and launches the conformance kernel on it, active.
      *
      * @param backend the backend under test
+     * @param device the device's index within the backend
      */
-    public SpiHarness(Backend backend) {
-        this.context = backend.open(0, RuntimeConfig.defaults().withCpuWorkerThreads(2));
+    public SpiHarness(Backend backend, int device) {
+        this.context = backend.open(device, RuntimeConfig.defaults().withCpuWorkerThreads(2));
         ConformanceKernel definition = new ConformanceKernel();
         FixedLayoutSerializer serializer = new FixedLayoutSerializer();
         Map<Integer, MessageCodec> codecs = new HashMap<>();
