@@ -79,7 +79,7 @@ record HandlerClass(Class<? extends MessageBatchKernel> type, Constructor<? exte
 
     private static String where(Exception e) {
         if (e instanceof ClassParseException parse && parse.getInstruction() != null) {
-            return "method " + parse.getInstruction().getMethod().getName() + "() at bytecode offset "
+            return "method " + parse.getInstruction().getMethod().getSimpleName() + "() at bytecode offset "
                     + parse.getInstruction().getThisPC();
         }
         return "method run()";
