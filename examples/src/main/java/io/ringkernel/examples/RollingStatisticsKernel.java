@@ -16,7 +16,7 @@ import java.util.Map;
  * reading more than {@link #ANOMALY_SIGMAS} standard deviations from its sensor's mean, once the
  * sensor has {@link #WARM_UP} readings, is flagged. Its OpenCL and CUDA handlers (rolling-stats.cl,
  * rolling-stats.cu) keep the same statistics for up to {@link #DEVICE_SENSORS} sensors in the
- * kernel's device state.
+ * kernel's device state; its Aparapi handler, {@link RollingStatisticsHandler}, in its own arrays.
  */
 @Component(service = KernelDefinition.class, property = KernelDefinition.PROPERTY_ID + "=" + RollingStatisticsKernel.ID)
 @RequiresBackend("CPU")
@@ -37,7 +37,8 @@ public final class RollingStatisticsKernel implements KernelDefinition {
             + "#define ROLLING_ANOMALY_SIGMAS " + ANOMALY_SIGMAS + "\n";
     private static final Map<String, String> DEVICE_HANDLERS = DeviceHandlers.of(RollingStatisticsKernel.class, ID,
             SETTINGS + DeviceSourceFiles.read(RollingStatisticsKernel.class, "rolling-stats.cl"),
-            SETTINGS + DeviceSourceFiles.read(RollingStatisticsKernel.class, "rolling-stats.cu"));
+            SETTINGS + DeviceSourceFiles.read(RollingStatisticsKernel.class, "rolling-stats.cu"),
+            RollingStatisticsHandler.class);
 
     @Override
     public String id() {
