@@ -4,6 +4,7 @@ import io.ringkernel.api.BackendType;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.api.RuntimeBuilder;
 import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.backend.aparapi.AparapiBackend;
 import io.ringkernel.backend.cuda.CudaBackend;
 import io.ringkernel.backend.opencl.OpenClBackend;
 import io.ringkernel.codec.FixedLayoutSerializer;
@@ -16,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kernels the runtime benchmarks drive: an echo (with a Java handler, an OpenCL C one and a
- * CUDA one, so the same definition runs on the CPU, OpenCL and CUDA backends) and a sink that
- * answers nothing (Java and CUDA).
+ * The kernels the runtime benchmarks drive: an echo (with a Java handler, an OpenCL C one, a
+ * CUDA one and an Aparapi one, {@link EchoHandler}, so the same definition runs on every backend)
+ * and a sink that answers nothing (Java and CUDA).
  */
 final class BenchmarkKernels {
     static final String ECHO = "bench-echo";
@@ -53,10 +54,23 @@ final class BenchmarkKernels {
      * @throws IllegalStateException if OpenCL or CUDA is asked for and cannot run here, naming the reason
      */
     static RingKernelRuntime runtime(BackendType backend) {
-        RuntimeBuilder builder = RingKernelRuntime.builder().backend(backend).config(RuntimeConfig.defaults())
+        return runtime(backend, 0);
+    }
+
+    /**
+     * Builds a runtime whose kernels run on one backend and device, as {@link #runtime(BackendType)}.
+     *
+     * @param backend CPU, OPENCL, CUDA or APARAPI
+     * @param device the device index within the backend
+     * @return a runtime on that backend with both kernels registered
+     * @throws IllegalStateException if OpenCL or CUDA is asked for and cannot run here, naming the reason
+     */
+    static RingKernelRuntime runtime(BackendType backend, int device) {
+        RuntimeBuilder builder = RingKernelRuntime.builder().backend(backend).device(device).config(RuntimeConfig.defaults())
                 .discoverPlugins(false).addSerializer(new FixedLayoutSerializer())
                 .addKernel(definition(ECHO, (message, context) -> message,
-                        Map.of(OpenClBackend.SOURCE_KEY, ECHO_OPENCL, CudaBackend.SOURCE_KEY, ECHO_CUDA)))
+                        Map.of(OpenClBackend.SOURCE_KEY, ECHO_OPENCL, CudaBackend.SOURCE_KEY, ECHO_CUDA,
+                                AparapiBackend.SOURCE_KEY, EchoHandler.class.getName())))
                 .addKernel(definition(SINK, (message, context) -> null, Map.of(CudaBackend.SOURCE_KEY, SINK_CUDA)));
         switch (backend) {
             case CPU -> {
@@ -64,6 +78,7 @@ final class BenchmarkKernels {
             }
             case OPENCL -> builder.addBackend(available(new OpenClBackend()));
             case CUDA -> builder.addBackend(available(new CudaBackend()));
+            case APARAPI -> builder.addBackend(available(new AparapiBackend()));
             default -> throw new IllegalArgumentException("no benchmark runtime for backend " + backend);
         }
         return builder.build();

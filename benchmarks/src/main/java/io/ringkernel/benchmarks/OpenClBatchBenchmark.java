@@ -1,12 +1,7 @@
 package io.ringkernel.benchmarks;
 
 import io.ringkernel.api.BackendType;
-import io.ringkernel.api.KernelHandle;
-import io.ringkernel.api.LaunchOptions;
-import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.api.RuntimeConfig;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,8 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class OpenClBatchBenchmark {
     /** Messages per {@link #burst()} invocation. */
-    static final int BURST = 256;
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final int BURST = EchoSession.BURST;
 
     /** The backend the echo runs on. */
     @Param({"CPU", "OPENCL"})
@@ -67,9 +61,7 @@ public class OpenClBatchBenchmark {
     @Param({"" + RuntimeConfig.DEFAULT_MAX_MESSAGE_SIZE})
     public int maxMessageSize;
 
-    private RingKernelRuntime runtime;
-    private KernelHandle echo;
-    private Payload request;
+    private EchoSession echo;
 
     /**
      * Starts the runtime on the chosen backend and the echo kernel, and checks one reply.
@@ -79,23 +71,7 @@ public class OpenClBatchBenchmark {
      */
     @Setup(Level.Trial)
     public void start() {
-        BackendType type = BackendType.valueOf(backend);
-        runtime = BenchmarkKernels.runtime(type);
-        echo = runtime.launch("echo", LaunchOptions.defaults().withDefinition(BenchmarkKernels.ECHO)
-                .withBackend(type).withMaxMessageSize(maxMessageSize));
-        if (echo.metrics().backend() != type) {
-            throw new IllegalStateException("the echo runs on " + echo.metrics().backend() + ", not " + type);
-        }
-        byte[] bytes = new byte[payloadBytes];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) (i * 31 + 7);
-        }
-        request = new Payload(bytes);
-        Payload reply = echo.call(request, Payload.class, TIMEOUT);
-        if (!Arrays.equals(reply.data(), bytes)) {
-            throw new IllegalStateException("the " + type + " echo answered " + reply.data().length
-                    + " bytes that differ from the " + bytes.length + " sent");
-        }
+        echo = new EchoSession(BackendType.valueOf(backend), 0, payloadBytes, maxMessageSize);
     }
 
     /**
@@ -106,21 +82,7 @@ public class OpenClBatchBenchmark {
      */
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        try {
-            if (echo.tryReceive().isPresent()) {
-                throw new IllegalStateException("a reply was left unread after the last invocation");
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (echo.metrics().processed() < echo.metrics().messagesIn() && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-            if (echo.metrics().processed() != echo.metrics().messagesIn()) {
-                throw new IllegalStateException("the echo processed " + echo.metrics().processed() + " of "
-                        + echo.metrics().messagesIn() + " messages");
-            }
-        } finally {
-            runtime.shutdown();
-        }
+        echo.stop();
     }
 
     /** @return the reply */
@@ -128,7 +90,7 @@ public class OpenClBatchBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Payload call() {
-        return echo.call(request, Payload.class, TIMEOUT);
+        return echo.call();
     }
 
     /** @return the sum of the replies' correlation ids */
@@ -137,13 +99,6 @@ public class OpenClBatchBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BURST)
     public long burst() {
-        for (int i = 0; i < BURST; i++) {
-            echo.send(request);
-        }
-        long sum = 0;
-        for (int i = 0; i < BURST; i++) {
-            sum += echo.receive(TIMEOUT).correlationId();
-        }
-        return sum;
+        return echo.burst();
     }
 }
