@@ -16,7 +16,7 @@ import io.ringkernel.protocol.Telemetry;
 import io.ringkernel.spi.BackendKernel;
 import io.ringkernel.spi.CompiledKernel;
 import io.ringkernel.spi.KernelResources;
-import io.ringkernel.spi.KernelSignals;
+import io.ringkernel.spi.host.HostLoop;
 import io.ringkernel.spi.host.MessageExchange;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,9 +24,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A kernel whose Java handler runs through Aparapi, event-driven: a host thread takes what is
@@ -36,12 +33,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the thread finds input, with no timer, so a message waits at most for the batch ahead of it;
  * while a batch runs, the next one queues up.
  */
-final class AparapiKernel implements BackendKernel {
+final class AparapiKernel implements BackendKernel, HostLoop.Work {
     /** Most messages in one batch. */
     static final int MAX_BATCH = 1024;
     /** Most bytes of array-component element columns a batch may take. */
     static final long MAX_ELEMENT_BYTES = 4 << 20;
-    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final String kernelId;
     private final String handlerName;
@@ -49,7 +45,6 @@ final class AparapiKernel implements BackendKernel {
     private final ControlBlock controlBlock;
     private final Telemetry telemetry;
     private final ManyToOneSlotRing input;
-    private final KernelSignals signals;
     private final MessageExchange exchange;
     private final boolean timed;
     private final ByteBuffer headers;
@@ -57,8 +52,7 @@ final class AparapiKernel implements BackendKernel {
     private final ByteBuffer replyPayload;
     private final MessageHeader header = new MessageHeader();
     private final Collector collector = new Collector();
-    private final ReentrantLock turn = new ReentrantLock();
-    private final Thread pump;
+    private final HostLoop loop;
     private AparapiCompiledKernel compiled;
     private MessageBatchKernel handler;
     private BatchColumns columns;
@@ -72,7 +66,6 @@ final class AparapiKernel implements BackendKernel {
         this.controlBlock = resources.controlBlock();
         this.telemetry = resources.telemetry();
         this.input = resources.input();
-        this.signals = resources.signals();
         this.exchange = new MessageExchange(resources);
         this.timed = timed;
         int most = Math.min(MAX_BATCH, input.capacity());
@@ -80,9 +73,7 @@ final class AparapiKernel implements BackendKernel {
         this.rejections = new MessageExchange.Rejection[most];
         this.replyPayload = ByteBuffer.allocate(controlBlock.maxPayload()).order(ByteOrder.LITTLE_ENDIAN);
         load(compiled);
-        this.pump = new Thread(this::pump, "ringkernel-aparapi-" + kernelId);
-        pump.setDaemon(true);
-        pump.start();
+        this.loop = new HostLoop("ringkernel-aparapi-" + kernelId, resources, this);
     }
 
     /**
@@ -132,43 +123,27 @@ final class AparapiKernel implements BackendKernel {
 
     @Override
     public void activate() {
-        controlBlock.requestActive(true);
-        wake();
+        loop.activate();
     }
 
     @Override
     public void deactivate() {
-        controlBlock.requestActive(false);
-        turn.lock();
-        turn.unlock();
+        loop.deactivate();
     }
 
     @Override
     public void swap(CompiledKernel next) {
-        turn.lock();
-        try {
-            load((AparapiCompiledKernel) next);
-        } finally {
-            turn.unlock();
-        }
+        loop.exclusively(() -> load((AparapiCompiledKernel) next));
     }
 
     @Override
     public void wake() {
-        LockSupport.unpark(pump);
+        loop.wake();
     }
 
     @Override
     public boolean terminate(Duration timeout) {
-        controlBlock.requestActive(false);
-        controlBlock.requestTerminate();
-        wake();
-        try {
-            pump.join(Math.max(1, timeout.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (pump.isAlive()) {
+        if (!loop.stop(timeout)) {
             return false;
         }
         handler.dispose();
@@ -176,33 +151,13 @@ final class AparapiKernel implements BackendKernel {
         return true;
     }
 
-    private void pump() {
-        try {
-            while (!controlBlock.terminateRequested()) {
-                boolean busy;
-                turn.lock();
-                try {
-                    busy = step();
-                    controlBlock.beat();
-                } finally {
-                    turn.unlock();
-                }
-                signals.outputCommitted();
-                if (!busy) {
-                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            signals.failed(e);
-        }
-    }
-
     /**
      * Runs the handler over the next batch, if there is input, and writes its replies.
      *
      * @return true if there is more to do right away
      */
-    private boolean step() {
+    @Override
+    public boolean step() {
         if (!controlBlock.activeRequested() || !input.hasCommitted()) {
             return false;
         }

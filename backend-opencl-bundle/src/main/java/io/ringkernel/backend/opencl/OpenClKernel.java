@@ -23,16 +23,13 @@ import io.ringkernel.protocol.Telemetry;
 import io.ringkernel.spi.BackendKernel;
 import io.ringkernel.spi.CompiledKernel;
 import io.ringkernel.spi.KernelResources;
-import io.ringkernel.spi.KernelSignals;
 import io.ringkernel.spi.MessageCodec;
 import io.ringkernel.spi.host.DeviceHandlerResult;
+import io.ringkernel.spi.host.HostLoop;
 import io.ringkernel.spi.host.MessageExchange;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
@@ -51,29 +48,25 @@ import org.jocl.cl_queue_properties;
  * one are written. A message waits at most for the batch ahead of it: there is no timer, a batch
  * is launched as soon as the kernel's thread finds input.
  */
-final class OpenClKernel implements BackendKernel {
+final class OpenClKernel implements BackendKernel, HostLoop.Work {
     /** Most messages in one batch. */
     static final int MAX_BATCH = 1024;
     /** Most staging bytes per batch and direction. */
     static final int MAX_STAGING_BYTES = 4 << 20;
     /** Work-items per work-group of a stateless batch, or fewer if the device allows fewer. */
     static final int WORK_GROUP = 64;
-    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final String kernelId;
     private final ControlBlock controlBlock;
     private final Telemetry telemetry;
     private final ManyToOneSlotRing input;
-    private final KernelSignals signals;
     private final MessageExchange exchange;
     private final cl_command_queue queue;
     private final Batch[] batches = new Batch[2];
     private final MessageHeader header = new MessageHeader();
     private final Collector collector = new Collector();
-    private final ReentrantLock turn = new ReentrantLock();
-    private final Thread pump;
+    private final HostLoop loop;
     private final boolean timed;
-    private final Consumer<Throwable> onFault;
     private final cl_context context;
     private final OpenClDevice device;
     private cl_kernel batchKernel;
@@ -93,10 +86,8 @@ final class OpenClKernel implements BackendKernel {
         this.controlBlock = resources.controlBlock();
         this.telemetry = resources.telemetry();
         this.input = resources.input();
-        this.signals = resources.signals();
         this.exchange = new MessageExchange(resources);
         this.timed = timed;
-        this.onFault = onFault;
         this.queue = clCreateCommandQueueWithProperties(context, device.device(), new cl_queue_properties(), null);
         int stride = align(HEADER_LENGTH + controlBlock.maxPayload(), 8);
         int capacity = Math.max(1, Math.min(Math.min(MAX_BATCH, input.capacity()), MAX_STAGING_BYTES / stride));
@@ -104,9 +95,7 @@ final class OpenClKernel implements BackendKernel {
             batches[i] = new Batch(context, capacity, stride);
         }
         load(compiled);
-        this.pump = new Thread(this::pump, "ringkernel-opencl-" + kernelId);
-        pump.setDaemon(true);
-        pump.start();
+        this.loop = new HostLoop("ringkernel-opencl-" + kernelId, resources, this, onFault);
     }
 
     private static int align(int value, int alignment) {
@@ -154,47 +143,27 @@ final class OpenClKernel implements BackendKernel {
 
     @Override
     public void activate() {
-        controlBlock.requestActive(true);
-        wake();
+        loop.activate();
     }
 
     @Override
     public void deactivate() {
-        controlBlock.requestActive(false);
-        turn.lock();
-        try {
-            finishPending();
-        } finally {
-            turn.unlock();
-        }
+        loop.deactivate();
     }
 
     @Override
     public void swap(CompiledKernel compiled) {
-        turn.lock();
-        try {
-            load((OpenClCompiledKernel) compiled);
-        } finally {
-            turn.unlock();
-        }
+        loop.exclusively(() -> load((OpenClCompiledKernel) compiled));
     }
 
     @Override
     public void wake() {
-        LockSupport.unpark(pump);
+        loop.wake();
     }
 
     @Override
     public boolean terminate(Duration timeout) {
-        controlBlock.requestActive(false);
-        controlBlock.requestTerminate();
-        wake();
-        try {
-            pump.join(Math.max(1, timeout.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (pump.isAlive()) {
+        if (!loop.stop(timeout)) {
             return false;
         }
         for (Batch batch : batches) {
@@ -206,41 +175,14 @@ final class OpenClKernel implements BackendKernel {
         return true;
     }
 
-    private void pump() {
-        try {
-            while (!controlBlock.terminateRequested()) {
-                boolean busy;
-                turn.lock();
-                try {
-                    busy = step();
-                    controlBlock.beat();
-                } finally {
-                    turn.unlock();
-                }
-                signals.outputCommitted();
-                if (!busy) {
-                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-                }
-            }
-            turn.lock();
-            try {
-                finishPending();
-            } finally {
-                turn.unlock();
-            }
-        } catch (RuntimeException | LinkageError e) {
-            onFault.accept(e);
-            signals.failed(e);
-        }
-    }
-
     /**
      * Stages and launches the next batch if there is input, then writes the replies of the batch
      * launched before it.
      *
      * @return true if there is more to do right away
      */
-    private boolean step() {
+    @Override
+    public boolean step() {
         Batch launched = null;
         if (controlBlock.activeRequested() && input.hasCommitted()) {
             Batch next = batches[nextBatch];
@@ -251,13 +193,14 @@ final class OpenClKernel implements BackendKernel {
             controlBlock.inFlight(next.count());
             launched = next;
         }
-        finishPending();
+        finish();
         pending = launched;
         return launched != null || (controlBlock.activeRequested() && input.hasCommitted());
     }
 
     /** Waits for the batch in flight, if any, and writes its replies in input order. */
-    private void finishPending() {
+    @Override
+    public void finish() {
         Batch batch = pending;
         if (batch == null) {
             return;
