@@ -3,7 +3,6 @@ package io.ringkernel.backend.aparapi;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 
 import com.aparapi.exception.CompileFailedException;
-import com.aparapi.internal.kernel.KernelManager;
 import io.ringkernel.aparapi.MessageBatchKernel;
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.KernelLaunchException;
@@ -22,8 +21,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
 
 /**
  * A kernel whose Java handler runs through Aparapi, event-driven: a host thread takes what is
@@ -86,23 +83,32 @@ final class AparapiKernel implements BackendKernel, HostLoop.Work {
         int batch = (int) Math.max(1, Math.min(rejections.length, MAX_ELEMENT_BYTES / Math.max(1, elementBytes)));
         MessageBatchKernel fresh = next.handler().newInstance();
         BatchColumns freshColumns = new BatchColumns(next.columns(), fresh, device.slots(batch), maxPayload);
-        KernelManager.instance().setPreferredDevices(fresh, new LinkedHashSet<>(List.of(device.device())));
-        if (device.openCl()) {
-            try {
+        DeviceClaims.claim(fresh, device, kernelId);
+        try {
+            if (device.openCl()) {
                 fresh.compile(device.device());
-            } catch (CompileFailedException e) {
-                throw new KernelLaunchException(kernelId, "Aparapi cannot compile " + next.handler().type().getName()
-                        + " for " + device.info().name() + ": " + e.getMessage(), e);
             }
+            runEmpty(fresh, freshColumns);
+        } catch (CompileFailedException e) {
+            DeviceClaims.release(fresh);
+            throw new KernelLaunchException(kernelId, "Aparapi cannot compile " + next.handler().type().getName()
+                    + " for " + device.info().name() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            DeviceClaims.release(fresh);
+            throw e;
         }
-        runEmpty(fresh, freshColumns);
         if (handler != null) {
-            handler.dispose();
+            dispose(handler);
         }
         compiled = next;
         handler = fresh;
         columns = freshColumns;
         capacity = batch;
+    }
+
+    private static void dispose(MessageBatchKernel retired) {
+        retired.dispose();
+        DeviceClaims.release(retired);
     }
 
     /**
@@ -146,7 +152,7 @@ final class AparapiKernel implements BackendKernel, HostLoop.Work {
         if (!loop.stop(timeout)) {
             return false;
         }
-        handler.dispose();
+        dispose(handler);
         controlBlock.markTerminated();
         return true;
     }
@@ -174,9 +180,9 @@ final class AparapiKernel implements BackendKernel, HostLoop.Work {
             thrown = e;
         }
         long nanos = System.nanoTime() - start;
-        if (device.openCl() && !handler.isRunningCL()) {
-            throw new IllegalStateException("Aparapi stopped running " + handlerName + " on " + device.info().name()
-                    + " and fell back to " + handler.getTargetDevice().getShortDescription());
+        if (device.openCl() != handler.isRunningCL()) {
+            throw new IllegalStateException("Aparapi ran " + handlerName + " on "
+                    + handler.getTargetDevice().getShortDescription() + " instead of " + device.info().name());
         }
         long admitted = Arrays.stream(rejections, 0, count).filter(r -> r == null).count();
         long perMessage = timed && admitted > 0 ? nanos / admitted : 0;
