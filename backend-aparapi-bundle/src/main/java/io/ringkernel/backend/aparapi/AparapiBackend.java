@@ -1,6 +1,5 @@
 package io.ringkernel.backend.aparapi;
 
-import com.aparapi.Config;
 import io.ringkernel.api.BackendType;
 import io.ringkernel.api.DeviceInfo;
 import io.ringkernel.api.LaunchMode;
@@ -11,7 +10,6 @@ import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.ProvidesBackend;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -34,13 +32,6 @@ public final class AparapiBackend implements Backend {
      * backend, which run the same kernels on the same cores without unpacking batches.
      */
     public static final int CPU_ONLY_PRIORITY = -20;
-    /*
-     * Aparapi's class reader warns of every class-file attribute newer than Java 8 (NestHost,
-     * MethodParameters, …) that it skips, for each handler it reads: harmless, and dropped here.
-     * Its other messages stay. Held so that the filter outlives garbage collection of the logger.
-     */
-    private static final Logger APARAPI_LOG = withoutAttributeWarnings(Logger.getLogger(Config.getLoggerName()));
-
     private volatile AparapiDevices.Found found;
 
     @Override
@@ -96,14 +87,10 @@ public final class AparapiBackend implements Backend {
         return new AparapiContext(devices.get(deviceIndex), config);
     }
 
-    private static Logger withoutAttributeWarnings(Logger logger) {
-        logger.setFilter(entry -> entry.getMessage() == null || !entry.getMessage().startsWith("Found unexpected Attribute"));
-        return logger;
-    }
-
     private AparapiDevices.Found found() {
         AparapiDevices.Found result = found;
         if (result == null) {
+            AparapiLogging.ensure();
             result = AparapiDevices.discover();
             found = result;
         }
