@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,8 +16,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Runs the assembled {@code bin/ringkernel} as a real process (failsafe, after {@code package}
  * laid out {@code target/ringkernel}): it starts, its demo kernels answer, the kernels' bundle
- * hot-deploys out of and back into {@code deploy/}, the Gogo console answers {@code rk:} commands,
- * and the process stops by itself, on SIGTERM or when the console's input ends.
+ * hot-deploys out of and back into {@code deploy/}, the Gogo console answers {@code rk:} commands
+ * and lists the shipped backends with their bundles active, and the process stops by itself, on
+ * SIGTERM or when the console's input ends.
  */
 class DistributionTest {
 
@@ -87,5 +90,29 @@ class DistributionTest {
         assertThat(distribution.awaitExit(Duration.ofSeconds(15))).as("stops when the console's input ends").isTrue();
         assertThat(distribution.exitValue()).isZero();
         assertThat(distribution.lines()).extracting(OutputLine::text).contains("RingKernel stopped");
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldListTheAparapiBackendAsAvailableWithItsBundlesActive() throws Exception {
+        distribution = RunningDistribution.start("--console", "--no-demo", "--exit-after", "50");
+        distribution.awaitStarted();
+
+        int listed = distribution.lineCount();
+        distribution.type("rk:backends");
+        assertThat(distribution.awaitLine(line -> line.matches(
+                ".*APARAPI\\s+\\S+\\s+available; devices: .*#\\d+ Java thread pool \\(Aparapi\\) .*"), listed))
+                .as("rk:backends lists APARAPI as available, Aparapi's Java thread pool among its devices").isPresent();
+        int bundles = distribution.lineCount();
+        distribution.type("lb -s");
+        for (String bundle : List.of("io.ringkernel.native-aparapi", "io.ringkernel.backend-aparapi-bundle")) {
+            assertThat(distribution.awaitLine(line -> line.matches(
+                    ".*\\|Active\\s*\\|\\s*\\d+\\|" + Pattern.quote(bundle) + " \\(.*"), bundles))
+                    .as("lb -s shows " + bundle + " Active").isPresent();
+        }
+
+        distribution.endInput();
+        assertThat(distribution.awaitExit(Duration.ofSeconds(15))).as("stops when the console's input ends").isTrue();
+        assertThat(distribution.exitValue()).isZero();
     }
 }

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.namespace.PackageNamespace;
-import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
@@ -42,14 +40,10 @@ class CudaBackendIT {
 
     @Test
     void shouldWireTheBackendsJcudaImportToTheWrapperBundle() {
-        Bundle backend = bundle("io.ringkernel.backend-cuda-bundle");
+        Bundle backend = Bundles.named(context, "io.ringkernel.backend-cuda-bundle");
         assertThat(backend.getState()).isEqualTo(Bundle.ACTIVE);
-        assertThat(backend.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE))
-                .filteredOn(wire -> "jcuda.driver".equals(wire.getCapability().getAttributes()
-                        .get(PackageNamespace.PACKAGE_NAMESPACE)))
-                .singleElement()
-                .satisfies(wire -> assertThat(wire.getProvider().getBundle().getSymbolicName())
-                        .isEqualTo("io.ringkernel.native-jcuda"));
+        assertThat(Bundles.packageProviders(backend)).hasEntrySatisfying("jcuda.driver",
+                provider -> assertThat(provider.getSymbolicName()).isEqualTo("io.ringkernel.native-jcuda"));
     }
 
     @Test
@@ -79,14 +73,5 @@ class CudaBackendIT {
         } finally {
             echo.terminate();
         }
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName + " is installed");
     }
 }

@@ -10,7 +10,6 @@ import io.ringkernel.examples.EchoKernel;
 import io.ringkernel.examples.Greeting;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,7 @@ class HotDeploymentIT {
 
     @Test
     void shouldKeepAnsweringEveryCallWhileTheKernelBundleIsUpdatedTenTimes() throws Exception {
-        Bundle kernels = Arrays.stream(context.getBundles())
-                .filter(bundle -> "io.ringkernel.examples".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+        Bundle kernels = Bundles.named(context, "io.ringkernel.examples");
         KernelHandle echo = runtime.launch("hot-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
         List<Long> pauses = new ArrayList<>();
         CallLoad load = CallLoad.start(echo, 4, TIMEOUT);

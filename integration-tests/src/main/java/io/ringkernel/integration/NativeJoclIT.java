@@ -38,7 +38,7 @@ class NativeJoclIT {
 
     @Test
     void shouldResolveTheWrapperAndWireTheOrgJoclImportToItAtJoclsVersion() {
-        Bundle wrapper = wrapper();
+        Bundle wrapper = Bundles.named(context, WRAPPER_BUNDLE);
         assertThat(wrapper.getState()).isIn(Bundle.RESOLVED, Bundle.ACTIVE);
 
         BundleWire wire = context.getBundle().adapt(BundleWiring.class)
@@ -65,13 +65,6 @@ class NativeJoclIT {
         List<String> names = Arrays.stream(platforms).map(NativeJoclIT::platformName).toList();
         LOG.log(System.Logger.Level.INFO, "OpenCL platforms through {0}: {1}", WRAPPER_BUNDLE, names);
         assertThat(names).hasSize(count[0]).allSatisfy(name -> assertThat(name).isNotBlank());
-    }
-
-    private Bundle wrapper() {
-        return Arrays.stream(context.getBundles())
-                .filter(bundle -> WRAPPER_BUNDLE.equals(bundle.getSymbolicName()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(WRAPPER_BUNDLE + " is not installed"));
     }
 
     /** CL_PLATFORM_NAME: a size query, then the NUL-terminated bytes. */

@@ -14,15 +14,11 @@ import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageType;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,13 +26,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleRevision;
-import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
@@ -125,8 +116,8 @@ class OpenClBackendIT {
 
     @Test
     void shouldServeFromEachNewRevisionAfterTheBackendBundleIsUpdatedTwice() throws Exception {
-        Bundle backend = bundle(BACKEND_BUNDLE);
-        Bundle wrapper = bundle(WRAPPER_BUNDLE);
+        Bundle backend = Bundles.named(context, BACKEND_BUNDLE);
+        Bundle wrapper = Bundles.named(context, WRAPPER_BUNDLE);
         for (int update = 1; update <= 2; update++) {
             BundleRevision oldRevision = backend.adapt(BundleRevision.class);
             KernelHandle before = launchOnOpenCl("before-update-" + update);
@@ -134,8 +125,8 @@ class OpenClBackendIT {
             try {
                 load.awaitAnswered(50);
                 backend.update();
-                refresh(backend);
-                awaitStatus(before, KernelStatus.TERMINATED);
+                Bundles.refresh(context, backend, TIMEOUT);
+                Await.status(before, KernelStatus.TERMINATED, TIMEOUT);
             } finally {
                 load.stop();
             }
@@ -147,11 +138,7 @@ class OpenClBackendIT {
 
             assertThat(backend.adapt(BundleRevision.class)).isNotSameAs(oldRevision);
             assertThat(backend.getState()).isEqualTo(Bundle.ACTIVE);
-            assertThat(backend.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE))
-                    .filteredOn(wire -> "org.jocl".equals(
-                            wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)))
-                    .singleElement()
-                    .satisfies(wire -> assertThat(wire.getProvider().getBundle()).isEqualTo(wrapper));
+            assertThat(Bundles.packageProviders(backend)).containsEntry("org.jocl", wrapper);
             awaitOpenClAvailable();
             KernelHandle after = launchOnOpenCl("after-update-" + update);
             assertThat(after.metrics().backend()).isEqualTo(BackendType.OPENCL);
@@ -161,7 +148,7 @@ class OpenClBackendIT {
 
     @Test
     void shouldRefuseOpenClLaunchesWhileTheBackendBundleIsStopped() throws Exception {
-        Bundle backend = bundle(BACKEND_BUNDLE);
+        Bundle backend = Bundles.named(context, BACKEND_BUNDLE);
         backend.stop();
         try {
             assertThat(openCl()).map(BackendInfo::available).isNotEqualTo(Optional.of(true));
@@ -181,42 +168,10 @@ class OpenClBackendIT {
     }
 
     private Optional<BackendInfo> openCl() {
-        return runtime.backends().stream().filter(info -> info.type() == BackendType.OPENCL).findFirst();
+        return Await.listed(runtime, BackendType.OPENCL);
     }
 
-    /** Waits for the backend's service to come (back) and to find its devices. */
     private void awaitOpenClAvailable() throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!openCl().map(BackendInfo::available).orElse(false) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(openCl()).as("the OPENCL backend").hasValueSatisfying(info ->
-                assertThat(info.available()).as(info.unavailableReason()).isTrue());
-    }
-
-    /** Refreshes the bundle and waits for the framework to say it is done. */
-    private void refresh(Bundle bundle) throws InterruptedException {
-        CountDownLatch refreshed = new CountDownLatch(1);
-        AtomicReference<FrameworkEvent> done = new AtomicReference<>();
-        context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class)
-                .refreshBundles(List.of(bundle), event -> {
-                    done.set(event);
-                    refreshed.countDown();
-                });
-        assertThat(refreshed.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("refresh finished").isTrue();
-        assertThat(done.get().getType()).isEqualTo(FrameworkEvent.PACKAGES_REFRESHED);
-    }
-
-    private Bundle bundle(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
-                .findFirst().orElseThrow(() -> new AssertionError(symbolicName + " is not installed"));
-    }
-
-    private static void awaitStatus(KernelHandle kernel, KernelStatus status) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (kernel.status() != status && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(kernel.status()).isEqualTo(status);
+        Await.available(runtime, BackendType.OPENCL, TIMEOUT);
     }
 }

@@ -27,7 +27,7 @@ final class OpenClIcd {
     }
 
     /** @return whether {@link #VENDORS} holds at least one {@code .icd} file */
-    private static boolean installed() throws IOException {
+    static boolean installed() throws IOException {
         if (!Files.isDirectory(VENDORS)) {
             return false;
         }

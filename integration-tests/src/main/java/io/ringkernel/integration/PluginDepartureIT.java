@@ -17,7 +17,6 @@ import io.ringkernel.examples.SensorStatistics;
 import io.ringkernel.runtime.internal.cpu.CpuBackend;
 import io.ringkernel.spi.Backend;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import org.junit.jupiter.api.AfterEach;
@@ -57,13 +56,13 @@ class PluginDepartureIT {
 
     @Test
     void shouldFailWhatTheKernelHeldAsTypedErrorsWhenItsBundleLeavesUnderLoad() throws Exception {
-        Bundle kernels = bundle("io.ringkernel.examples");
+        Bundle kernels = Bundles.named(context, "io.ringkernel.examples");
         KernelHandle echo = runtime.launch("leaving-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
         CallLoad load = CallLoad.start(echo, 4, TIMEOUT);
         try {
             load.awaitAnswered(500);
             kernels.stop();
-            awaitStatus(echo, KernelStatus.TERMINATED, runtime.config().hotSwapGrace().plus(TIMEOUT));
+            Await.status(echo, KernelStatus.TERMINATED, runtime.config().hotSwapGrace().plus(TIMEOUT));
             load.stop();
         } finally {
             kernels.start();
@@ -77,7 +76,7 @@ class PluginDepartureIT {
 
     @Test
     void shouldDeactivateKryoKernelsWhileTheKryoBundleIsAwayAndResumeThemWhenItReturns() throws Exception {
-        Bundle kryo = bundle("io.ringkernel.serializer-kryo-bundle");
+        Bundle kryo = Bundles.named(context, "io.ringkernel.serializer-kryo-bundle");
         KernelHandle echo = runtime.launch("kryo-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
         KernelHandle stats = runtime.launch("layout-stats",
                 LaunchOptions.defaults().withDefinition(RollingStatisticsKernel.ID));
@@ -121,19 +120,5 @@ class PluginDepartureIT {
         assertThat(load.errors().keySet()).isSubsetOf(ErrorCode.KERNEL_TERMINATED.name(), "IllegalKernelStateException");
         KernelHandle relaunched = runtime.launch("plugged-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
         assertThat(relaunched.call(new Greeting("built-in"), Greeting.class, TIMEOUT).text()).isEqualTo("built-in");
-    }
-
-    private Bundle bundle(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
-                .findFirst().orElseThrow();
-    }
-
-    private static void awaitStatus(KernelHandle kernel, KernelStatus status, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (kernel.status() != status && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(kernel.status()).isEqualTo(status);
     }
 }

@@ -13,7 +13,6 @@ import io.ringkernel.examples.RollingStatisticsKernel;
 import io.ringkernel.examples.SensorReading;
 import io.ringkernel.examples.SensorStatistics;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -79,8 +78,7 @@ class RuntimeServiceIT {
 
     @Test
     void shouldParkARunningKernelWhileItsBundleIsStoppedAndResumeItWhenStarted() throws Exception {
-        Bundle kernels = Arrays.stream(context.getBundles())
-                .filter(bundle -> "io.ringkernel.examples".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+        Bundle kernels = Bundles.named(context, "io.ringkernel.examples");
         KernelHandle parked = runtime.launch("parked", LaunchOptions.defaults().withDefinition(RollingStatisticsKernel.ID));
         CompletableFuture<Object> queued;
         kernels.stop();
