@@ -18,6 +18,10 @@ import java.time.Duration;
  * @param hotSwapGrace how long a kernel whose definition went away waits, parked with its queues,
  *                     for a definition with the same id to come back (a bundle update) before it
  *                     is terminated
+ * @param maxKernels most kernels alive at once (launched and not yet terminated); a launch beyond
+ *                   it fails with a {@link ResourceLimitException}
+ * @param maxQueueBytes most bytes of ring memory one queue may take (its slots × slot size); a
+ *                      launch asking for more fails with a {@link ResourceLimitException}
  */
 public record RuntimeConfig(
         int defaultQueueCapacity,
@@ -28,7 +32,9 @@ public record RuntimeConfig(
         Duration sendTimeout,
         boolean telemetryEnabled,
         int cpuWorkerThreads,
-        Duration hotSwapGrace) {
+        Duration hotSwapGrace,
+        int maxKernels,
+        long maxQueueBytes) {
 
     /** Default slots per queue (reference design). */
     public static final int DEFAULT_QUEUE_CAPACITY = 4096;
@@ -36,6 +42,10 @@ public record RuntimeConfig(
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 65_792;
     /** Default slot: one 64-byte header line and one 64-byte payload line. */
     public static final int DEFAULT_SLOT_SIZE = 128;
+    /** Default most kernels alive at once. */
+    public static final int DEFAULT_MAX_KERNELS = 10_000;
+    /** Default most bytes one queue may take: 256 MiB. */
+    public static final long DEFAULT_MAX_QUEUE_BYTES = 256L << 20;
 
     /** Validates every setting and names the one that is wrong. */
     public RuntimeConfig {
@@ -54,61 +64,81 @@ public record RuntimeConfig(
         if (cpuWorkerThreads < 1) {
             throw new IllegalArgumentException("cpuWorkerThreads must be >= 1, got " + cpuWorkerThreads);
         }
+        if (maxKernels < 1) {
+            throw new IllegalArgumentException("maxKernels must be >= 1, got " + maxKernels);
+        }
+        if (maxQueueBytes < slotSize) {
+            throw new IllegalArgumentException("maxQueueBytes must hold at least one slot of " + slotSize + " B, got "
+                    + maxQueueBytes);
+        }
     }
 
     /** @return the reference defaults, with one CPU worker thread per available processor */
     public static RuntimeConfig defaults() {
         return new RuntimeConfig(DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_SLOT_SIZE,
                 Duration.ofNanos(100_000), Duration.ofSeconds(5), Duration.ofSeconds(1), true,
-                Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(5));
+                Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(5), DEFAULT_MAX_KERNELS,
+                DEFAULT_MAX_QUEUE_BYTES);
     }
 
     /** @param value slots per queue @return a copy with that default queue capacity */
     public RuntimeConfig withDefaultQueueCapacity(int value) {
         return new RuntimeConfig(value, maxMessageSize, slotSize, bridgePollInterval, terminationTimeout,
-                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
+                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, maxKernels, maxQueueBytes);
     }
 
     /** @param value bytes, header included @return a copy with that maximum message size */
     public RuntimeConfig withMaxMessageSize(int value) {
         return new RuntimeConfig(defaultQueueCapacity, value, slotSize, bridgePollInterval, terminationTimeout,
-                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
+                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, maxKernels, maxQueueBytes);
     }
 
     /** @param value bytes per slot @return a copy with that slot size */
     public RuntimeConfig withSlotSize(int value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, value, bridgePollInterval, terminationTimeout,
-                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
+                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, maxKernels, maxQueueBytes);
     }
 
     /** @param value termination timeout @return a copy with it */
     public RuntimeConfig withTerminationTimeout(Duration value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval, value,
-                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
+                sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, maxKernels, maxQueueBytes);
     }
 
     /** @param value how long a sender waits on a full queue @return a copy with it */
     public RuntimeConfig withSendTimeout(Duration value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
-                terminationTimeout, value, telemetryEnabled, cpuWorkerThreads, hotSwapGrace);
+                terminationTimeout, value, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, maxKernels, maxQueueBytes);
     }
 
     /** @param value whether to record telemetry @return a copy with it */
     public RuntimeConfig withTelemetryEnabled(boolean value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
-                terminationTimeout, sendTimeout, value, cpuWorkerThreads, hotSwapGrace);
+                terminationTimeout, sendTimeout, value, cpuWorkerThreads, hotSwapGrace, maxKernels, maxQueueBytes);
     }
 
     /** @param value worker threads of the CPU backend @return a copy with it */
     public RuntimeConfig withCpuWorkerThreads(int value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
-                terminationTimeout, sendTimeout, telemetryEnabled, value, hotSwapGrace);
+                terminationTimeout, sendTimeout, telemetryEnabled, value, hotSwapGrace, maxKernels, maxQueueBytes);
     }
 
     /** @param value how long a detached kernel waits for its definition @return a copy with it */
     public RuntimeConfig withHotSwapGrace(Duration value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
-                terminationTimeout, sendTimeout, telemetryEnabled, cpuWorkerThreads, value);
+                terminationTimeout, sendTimeout, telemetryEnabled, cpuWorkerThreads, value, maxKernels, maxQueueBytes);
+    }
+
+    /** @param value most kernels alive at once @return a copy with that limit */
+    public RuntimeConfig withMaxKernels(int value) {
+        return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
+                terminationTimeout, sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, value, maxQueueBytes);
+    }
+
+    /** @param value most bytes one queue may take @return a copy with that limit */
+    public RuntimeConfig withMaxQueueBytes(long value) {
+        return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
+                terminationTimeout, sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, maxKernels, value);
     }
 
     static void requirePowerOfTwo(String name, int value) {

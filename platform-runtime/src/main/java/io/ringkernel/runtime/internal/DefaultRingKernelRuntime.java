@@ -34,6 +34,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
     private static final System.Logger LOG = System.getLogger(DefaultRingKernelRuntime.class.getName());
 
     private final RuntimeConfig config;
+    private final ResourceLimits limits;
     private final BackendRegistry backends;
     private final SerializerRegistry serializers;
     private final Map<String, KernelDefinition> definitions = new ConcurrentHashMap<>();
@@ -55,6 +56,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
 
     DefaultRingKernelRuntime(RuntimeSpec spec) {
         this.config = spec.config();
+        this.limits = new ResourceLimits(config);
         this.backends = new BackendRegistry(spec.backends(), spec.device(), config);
         this.serializers = new SerializerRegistry(spec.serializers());
         for (KernelDefinition definition : spec.kernels()) {
@@ -86,10 +88,11 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
             throw new KernelLaunchException(kernelId, "backend " + backend.type() + " cannot run kernel '" + kernelId
                     + "' in " + mode + " mode; it supports " + backend.modes(), null);
         }
+        int inputCapacity = orDefault(options.inputCapacity(), config.defaultQueueCapacity());
+        int outputCapacity = orDefault(options.outputCapacity(), config.defaultQueueCapacity());
+        limits.check(kernelId, kernels.values(), inputCapacity, outputCapacity);
         KernelSetup setup = new KernelSetup(kernelId, kernelNumbers.incrementAndGet(), serializers.program(definition),
-                backend.type(), backends.context(backend), mode, grid, block,
-                orDefault(options.inputCapacity(), config.defaultQueueCapacity()),
-                orDefault(options.outputCapacity(), config.defaultQueueCapacity()),
+                backend.type(), backends.context(backend), mode, grid, block, inputCapacity, outputCapacity,
                 orDefault(options.maxMessageSize(), config.maxMessageSize()), config, hostClock, async);
         KernelInstance kernel = new KernelInstance(setup);
         try {
