@@ -1,6 +1,7 @@
 package io.ringkernel.conformance;
 
 import io.ringkernel.api.Dim3;
+import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.codec.FixedLayoutSerializer;
 import io.ringkernel.protocol.ControlBlock;
@@ -225,6 +226,11 @@ public final class SpiHarness implements AutoCloseable {
             synchronized (failures) {
                 failures.add(cause);
             }
+        }
+
+        @Override
+        public void failed(ErrorCode code, Throwable cause) {
+            failed(cause);
         }
     }
 }

@@ -20,7 +20,12 @@ public enum ErrorCode {
     /** The message's deadline passed before the kernel processed it. */
     DEADLINE_EXPIRED(7),
     /** The backend faulted while the message was in flight. */
-    BACKEND_FAULT(8);
+    BACKEND_FAULT(8),
+    /**
+     * The kernel's handler ran longer than the runtime's termination timeout on one turn and was
+     * deemed hung; the kernel failed with the message in flight or queued.
+     */
+    HANDLER_HUNG(9);
 
     private final int wireCode;
 

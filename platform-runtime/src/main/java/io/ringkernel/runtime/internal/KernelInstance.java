@@ -433,9 +433,14 @@ final class KernelInstance implements KernelHandle {
 
         @Override
         public void failed(Throwable cause) {
+            failed(ErrorCode.BACKEND_FAULT, cause);
+        }
+
+        @Override
+        public void failed(ErrorCode code, Throwable cause) {
             failure = String.valueOf(cause);
             if (lifecycle.tryTransition(KernelStatus.FAILED)) {
-                pending.failAll(id -> new KernelErrorException(id(), id, ErrorCode.BACKEND_FAULT, failure));
+                pending.failAll(id -> new KernelErrorException(id(), id, code, failure));
             }
         }
     }

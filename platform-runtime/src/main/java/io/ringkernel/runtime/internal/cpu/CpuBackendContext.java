@@ -9,21 +9,16 @@ import io.ringkernel.spi.DeviceBuffer;
 import io.ringkernel.spi.KernelProgram;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.host.HostBuffer;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** The CPU "device": direct memory and one worker pool shared by every kernel of the context. */
+/** The CPU "device": direct memory and one watched worker pool shared by every kernel of the context. */
 final class CpuBackendContext implements BackendContext {
     private final DeviceInfo device;
-    private final ExecutorService workers;
+    private final WorkerPool workers;
     private final boolean timed;
 
     CpuBackendContext(DeviceInfo device, RuntimeConfig config) {
         this.device = device;
-        this.workers = Executors.newFixedThreadPool(config.cpuWorkerThreads(), new WorkerThreads());
+        this.workers = new WorkerPool(config.cpuWorkerThreads(), config.terminationTimeout());
         this.timed = config.telemetryEnabled();
     }
 
@@ -50,25 +45,5 @@ final class CpuBackendContext implements BackendContext {
     @Override
     public void close() {
         workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        workers.shutdownNow();
-    }
-
-    /** Names the pool's daemon threads so thread dumps show which pool they belong to. */
-    private static final class WorkerThreads implements ThreadFactory {
-        private static final AtomicInteger POOLS = new AtomicInteger();
-        private final int pool = POOLS.incrementAndGet();
-        private final AtomicInteger threads = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "ringkernel-cpu-" + pool + "-worker-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.ringkernel.runtime.internal.cpu;
 
+import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.LaunchMode;
 import io.ringkernel.protocol.ControlBlock;
 import io.ringkernel.protocol.ManyToOneSlotRing;
@@ -9,7 +10,6 @@ import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.KernelSignals;
 import io.ringkernel.spi.host.ReplyWriter;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,11 +30,19 @@ final class CpuKernel implements BackendKernel, Runnable {
     private final ReplyWriter replies;
     private final ManyToOneSlotRing output;
     private final KernelSignals signals;
-    private final Executor workers;
+    private final WorkerPool workers;
+    private final String kernelId;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ReentrantLock turn = new ReentrantLock();
+    /*
+     * Guarded by this: when the turn in progress began (System.nanoTime, never 0) or 0 between
+     * turns, its thread, and whether the watchdog found it hung.
+     */
+    private long turnStartedAt;
+    private Thread turnThread;
+    private boolean hung;
 
-    CpuKernel(CpuCompiledKernel compiled, KernelResources resources, Executor workers, boolean timed) {
+    CpuKernel(CpuCompiledKernel compiled, KernelResources resources, WorkerPool workers, boolean timed) {
         this.input = resources.input();
         this.controlBlock = resources.controlBlock();
         this.processor = new JavaMessageProcessor(compiled.program(), resources, timed);
@@ -42,6 +50,8 @@ final class CpuKernel implements BackendKernel, Runnable {
         this.output = resources.output();
         this.signals = resources.signals();
         this.workers = workers;
+        this.kernelId = resources.kernelId();
+        workers.watch(this);
     }
 
     @Override
@@ -102,6 +112,7 @@ final class CpuKernel implements BackendKernel, Runnable {
         }
         try {
             controlBlock.markTerminated();
+            workers.forget(this);
             return true;
         } finally {
             turn.unlock();
@@ -113,7 +124,12 @@ final class CpuKernel implements BackendKernel, Runnable {
         turn.lock();
         try {
             if (!controlBlock.terminateRequested() && controlBlock.activeRequested() && replies.flush()) {
-                processBatch();
+                startTurn();
+                try {
+                    processBatch();
+                } finally {
+                    endTurn();
+                }
             }
             controlBlock.beat();
         } finally {
@@ -122,6 +138,50 @@ final class CpuKernel implements BackendKernel, Runnable {
         }
         signals.outputCommitted();
         wake();
+    }
+
+    private synchronized void startTurn() {
+        turnThread = Thread.currentThread();
+        turnStartedAt = System.nanoTime() | 1;
+    }
+
+    /**
+     * Ends a turn. If the watchdog found it hung, the worker it held is taken back from the pool
+     * and the interrupt meant for the handler cleared, so the thread serves the pool as before.
+     */
+    private synchronized void endTurn() {
+        turnStartedAt = 0;
+        turnThread = null;
+        if (hung) {
+            Thread.interrupted();
+            workers.release();
+            workers.forget(this);
+        }
+    }
+
+    /**
+     * Called by the watchdog: fails the kernel if its turn has run longer than the limit. The
+     * kernel stops taking messages, the pool adds a worker in place of the one its turn holds,
+     * that worker is interrupted (a handler blocked in an interruptible wait gets out), and the
+     * kernel's waiting calls fail with {@link ErrorCode#HANDLER_HUNG}.
+     *
+     * @param now the watchdog's System.nanoTime
+     * @param limitNanos how long a turn may run
+     */
+    synchronized void failIfHung(long now, long limitNanos) {
+        long startedAt = turnStartedAt;
+        if (hung || startedAt == 0 || now - startedAt <= limitNanos) {
+            return;
+        }
+        hung = true;
+        controlBlock.requestActive(false);
+        workers.compensate();
+        Thread thread = turnThread;
+        signals.failed(ErrorCode.HANDLER_HUNG, new IllegalStateException("the handler of kernel '" + kernelId
+                + "' has run one turn for more than " + TimeUnit.NANOSECONDS.toMillis(limitNanos)
+                + " ms (the termination timeout) and is deemed hung; its thread " + thread.getName()
+                + " was interrupted and another worker added in its place"));
+        thread.interrupt();
     }
 
     private void processBatch() {
