@@ -41,7 +41,7 @@ public final class JmxSource implements DashboardSource {
     private static final String[] KERNEL_ATTRIBUTES = {"Status", "Backend", "Mode", "DeviceName", "MessagesIn",
         "MessagesOut", "Processed", "Dropped", "Errors", "LateReplies", "InputDepth", "OutputDepth",
         "LatencyP50Micros", "LatencyP99Micros", "LatencyP999Micros", "LatencyMaxMicros", "Throughput",
-        "UptimeSeconds", "LastError"};
+        "UptimeSeconds", "LastError", "Restarts"};
 
     private final String address;
     private final JMXConnector connector;
@@ -120,7 +120,8 @@ public final class JmxSource implements DashboardSource {
                 micros.apply("LatencyP50Micros"), micros.apply("LatencyP99Micros"), micros.apply("LatencyP999Micros"),
                 micros.apply("LatencyMaxMicros"), ((Number) values.getOrDefault("Throughput", 0.0)).doubleValue(),
                 Duration.ofMillis(Math.round(((Number) values.getOrDefault("UptimeSeconds", 0.0)).doubleValue() * 1_000)),
-                String.valueOf(values.getOrDefault("LastError", "")));
+                String.valueOf(values.getOrDefault("LastError", "")),
+                ((Number) values.getOrDefault("Restarts", 0)).intValue());
     }
 
     private static BackendInfo backend(BackendSummary summary) {

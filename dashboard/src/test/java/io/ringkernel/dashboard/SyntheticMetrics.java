@@ -27,6 +27,6 @@ final class SyntheticMetrics {
         return new KernelMetrics(kernelId, status, BackendType.CPU, LaunchMode.PERSISTENT, DEVICE,
                 tick * 10, tick * 10, tick * 10, 0, errors, 0, tick % 17, tick % 5,
                 Duration.ofNanos(1_000 + tick), Duration.ofNanos(5_000 + tick), Duration.ofNanos(9_000 + tick),
-                Duration.ofNanos(20_000 + tick), tick * 1.5, Duration.ofSeconds(tick), lastError);
+                Duration.ofNanos(20_000 + tick), tick * 1.5, Duration.ofSeconds(tick), lastError, 0);
     }
 }

@@ -28,6 +28,7 @@ import java.time.Duration;
  * @param throughput processed messages per second since launch
  * @param uptime time since launch
  * @param lastError the last error the kernel reported, or the empty string
+ * @param restarts how often its {@link RestartPolicy} restarted it after a failure
  */
 public record KernelMetrics(
         String kernelId,
@@ -49,5 +50,6 @@ public record KernelMetrics(
         Duration latencyMax,
         double throughput,
         Duration uptime,
-        String lastError) {
+        String lastError,
+        int restarts) {
 }

@@ -11,6 +11,7 @@ import java.util.Set;
  *                │           │          │
  *                └───────────┴──────────┴──► TERMINATING ─► TERMINATED
  *  any state but TERMINATED ─► FAILED ─► TERMINATING
+ *                              FAILED ─► LAUNCHED   (a restart, by the kernel's RestartPolicy)
  * </pre>
  */
 public enum KernelStatus {
@@ -47,7 +48,7 @@ public enum KernelStatus {
             case ACTIVE -> EnumSet.of(DEACTIVATED, TERMINATING, FAILED);
             case DEACTIVATED -> EnumSet.of(ACTIVE, TERMINATING, FAILED);
             case TERMINATING -> EnumSet.of(TERMINATED, FAILED);
-            case FAILED -> EnumSet.of(TERMINATING);
+            case FAILED -> EnumSet.of(TERMINATING, LAUNCHED);
             case TERMINATED -> EnumSet.noneOf(KernelStatus.class);
         };
     }

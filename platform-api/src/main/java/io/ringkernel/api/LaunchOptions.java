@@ -11,6 +11,7 @@ package io.ringkernel.api;
  * @param outputCapacity slots in the output queue (power of two), or 0
  * @param maxMessageSize largest message in bytes, header included, or 0
  * @param autoActivate whether the kernel starts processing as soon as it is launched
+ * @param restartPolicy what happens when the kernel fails; {@code null} means {@link RestartPolicy#never()}
  */
 public record LaunchOptions(
         LaunchMode mode,
@@ -19,7 +20,8 @@ public record LaunchOptions(
         int inputCapacity,
         int outputCapacity,
         int maxMessageSize,
-        boolean autoActivate) {
+        boolean autoActivate,
+        RestartPolicy restartPolicy) {
 
     /** Validates the explicit sizes. */
     public LaunchOptions {
@@ -36,46 +38,65 @@ public record LaunchOptions(
 
     /** @return every setting at its default, auto-activate on */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(null, null, null, 0, 0, 0, true);
+        return new LaunchOptions(null, null, null, 0, 0, 0, true, RestartPolicy.never());
     }
 
     /** @param value the launch mode @return a copy with it */
     public LaunchOptions withMode(LaunchMode value) {
-        return new LaunchOptions(value, backend, definitionId, inputCapacity, outputCapacity, maxMessageSize, autoActivate);
+        return new LaunchOptions(value, backend, definitionId, inputCapacity, outputCapacity,
+                maxMessageSize, autoActivate, restartPolicy);
     }
 
     /** @param value the backend @return a copy with it */
     public LaunchOptions withBackend(BackendType value) {
-        return new LaunchOptions(mode, value, definitionId, inputCapacity, outputCapacity, maxMessageSize, autoActivate);
+        return new LaunchOptions(mode, value, definitionId, inputCapacity, outputCapacity,
+                maxMessageSize, autoActivate, restartPolicy);
     }
 
     /** @param value id of the definition to instantiate @return a copy with it */
     public LaunchOptions withDefinition(String value) {
-        return new LaunchOptions(mode, backend, value, inputCapacity, outputCapacity, maxMessageSize, autoActivate);
+        return new LaunchOptions(mode, backend, value, inputCapacity, outputCapacity,
+                maxMessageSize, autoActivate, restartPolicy);
     }
 
     /** @param value slots of both queues @return a copy with both capacities set */
     public LaunchOptions withQueueCapacity(int value) {
-        return new LaunchOptions(mode, backend, definitionId, value, value, maxMessageSize, autoActivate);
+        return new LaunchOptions(mode, backend, definitionId, value, value,
+                maxMessageSize, autoActivate, restartPolicy);
     }
 
     /** @param value slots of the input queue @return a copy with it */
     public LaunchOptions withInputCapacity(int value) {
-        return new LaunchOptions(mode, backend, definitionId, value, outputCapacity, maxMessageSize, autoActivate);
+        return new LaunchOptions(mode, backend, definitionId, value, outputCapacity,
+                maxMessageSize, autoActivate, restartPolicy);
     }
 
     /** @param value slots of the output queue @return a copy with it */
     public LaunchOptions withOutputCapacity(int value) {
-        return new LaunchOptions(mode, backend, definitionId, inputCapacity, value, maxMessageSize, autoActivate);
+        return new LaunchOptions(mode, backend, definitionId, inputCapacity, value,
+                maxMessageSize, autoActivate, restartPolicy);
     }
 
     /** @param value bytes, header included @return a copy with it */
     public LaunchOptions withMaxMessageSize(int value) {
-        return new LaunchOptions(mode, backend, definitionId, inputCapacity, outputCapacity, value, autoActivate);
+        return new LaunchOptions(mode, backend, definitionId, inputCapacity, outputCapacity,
+                value, autoActivate, restartPolicy);
     }
 
     /** @param value whether to activate on launch @return a copy with it */
     public LaunchOptions withAutoActivate(boolean value) {
-        return new LaunchOptions(mode, backend, definitionId, inputCapacity, outputCapacity, maxMessageSize, value);
+        return new LaunchOptions(mode, backend, definitionId, inputCapacity, outputCapacity,
+                maxMessageSize, value, restartPolicy);
+    }
+
+    /** @param value what happens when the kernel fails @return a copy with it */
+    public LaunchOptions withRestartPolicy(RestartPolicy value) {
+        return new LaunchOptions(mode, backend, definitionId, inputCapacity, outputCapacity,
+                maxMessageSize, autoActivate, value);
+    }
+
+    /** @return the restart policy, {@link RestartPolicy#never()} where none was given */
+    public RestartPolicy restartPolicyOrNever() {
+        return restartPolicy != null ? restartPolicy : RestartPolicy.never();
     }
 }

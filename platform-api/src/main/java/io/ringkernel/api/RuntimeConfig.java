@@ -132,7 +132,8 @@ public record RuntimeConfig(
     /** @param value most kernels alive at once @return a copy with that limit */
     public RuntimeConfig withMaxKernels(int value) {
         return new RuntimeConfig(defaultQueueCapacity, maxMessageSize, slotSize, bridgePollInterval,
-                terminationTimeout, sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, value, maxQueueBytes);
+                terminationTimeout, sendTimeout, telemetryEnabled, cpuWorkerThreads, hotSwapGrace, value,
+                maxQueueBytes);
     }
 
     /** @param value most bytes one queue may take @return a copy with that limit */

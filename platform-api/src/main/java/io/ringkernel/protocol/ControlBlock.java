@@ -77,6 +77,15 @@ public final class ControlBlock {
         INT.setRelease(buffer, offset + HAS_TERMINATED_OFFSET, 1);
     }
 
+    /**
+     * Host side: clears the terminate request and the kernel's exit mark, so that a kernel can be
+     * launched again over this control block and its queues (a restart).
+     */
+    public void rearm() {
+        INT.setRelease(buffer, offset + TERMINATE_REQUESTED_OFFSET, 0);
+        INT.setRelease(buffer, offset + HAS_TERMINATED_OFFSET, 0);
+    }
+
     /** @return whether the kernel's loop has exited */
     public boolean hasTerminated() {
         return (int) INT.getAcquire(buffer, offset + HAS_TERMINATED_OFFSET) != 0;

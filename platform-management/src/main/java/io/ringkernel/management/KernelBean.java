@@ -128,6 +128,11 @@ final class KernelBean implements KernelMXBean {
     }
 
     @Override
+    public int getRestarts() {
+        return metrics().restarts();
+    }
+
+    @Override
     public void activate() {
         JmxErrors.run(() -> runtime.activate(kernelId));
     }

@@ -68,6 +68,9 @@ public interface KernelMXBean {
     /** @return the last error the kernel reported, or the empty string */
     String getLastError();
 
+    /** @return how often the kernel's restart policy restarted it after a failure */
+    int getRestarts();
+
     /** Starts or resumes processing. */
     void activate();
 

@@ -93,7 +93,8 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
         limits.check(kernelId, kernels.values(), inputCapacity, outputCapacity);
         KernelSetup setup = new KernelSetup(kernelId, kernelNumbers.incrementAndGet(), serializers.program(definition),
                 backend.type(), backends.context(backend), mode, grid, block, inputCapacity, outputCapacity,
-                orDefault(options.maxMessageSize(), config.maxMessageSize()), config, hostClock, async);
+                orDefault(options.maxMessageSize(), config.maxMessageSize()), config, hostClock, async,
+                options.restartPolicyOrNever());
         KernelInstance kernel = new KernelInstance(setup);
         try {
             kernel.launch();

@@ -56,6 +56,8 @@ final class KernelInstance implements KernelHandle {
     private boolean resumeActive;
     private volatile String failure = "";
     private volatile KernelMetrics finalMetrics;
+    private final Supervisor supervisor;
+    private boolean activeBeforeFailure;
 
     KernelInstance(KernelSetup setup) {
         int maxPayload = setup.maxMessageSize() - HEADER_LENGTH;
@@ -72,6 +74,7 @@ final class KernelInstance implements KernelHandle {
                 setup.maxMessageSize(), setup.config().sendTimeout(), setup.hostClock(), latency);
         this.dispatcher = new OutputDispatcher(setup.kernelId(), memory.output, catalog, pending, latency,
                 setup.hostClock(), this::wakeKernel);
+        this.supervisor = new Supervisor(setup.kernelId(), setup.restartPolicy());
     }
 
     private static void requireQueueFits(KernelSetup setup, String queue, int capacity, int maxPayload) {
@@ -84,13 +87,47 @@ final class KernelInstance implements KernelHandle {
         }
     }
 
-    /** Launches the kernel on its backend: CREATED → LAUNCHED. */
+    /** Launches the kernel on its backend: CREATED → LAUNCHED (or FAILED → LAUNCHED, a restart). */
     void launch() {
         KernelResources resources = new KernelResources(setup.kernelId(), setup.kernelNumber(), setup.mode(),
                 setup.grid(), setup.block(), memory.controlBlock, memory.telemetry, memory.input, memory.output,
                 new Signals());
-        backendKernel = setup.context().launch(setup.context().compile(setup.program()), resources);
+        backendKernel = setup.context().launch(setup.context().compile(catalog.current().program()), resources);
         lifecycle.transition(KernelStatus.LAUNCHED);
+    }
+
+    /**
+     * Restarts a FAILED kernel, as its restart policy decided: stops what is left of its backend
+     * kernel, drops what its queue still holds (the waiting calls have failed already), and
+     * launches its code afresh on the same queues, active again if it was. Nothing happens if the
+     * kernel was terminated meanwhile; if the failed backend kernel does not stop in time, the
+     * kernel stays FAILED and says why.
+     */
+    private synchronized void restart() {
+        if (lifecycle.status() != KernelStatus.FAILED) {
+            return;
+        }
+        if (!backendKernel.terminate(setup.config().terminationTimeout())) {
+            failure += Supervisor.notRestarted("what failed did not stop within the termination timeout of "
+                    + setup.config().terminationTimeout().toMillis() + " ms");
+            return;
+        }
+        while (sender.activeSenders() > 0) {
+            Thread.onSpinWait();
+        }
+        dispatcher.drain();
+        memory.input.read(this::failUnprocessed, Integer.MAX_VALUE);
+        memory.controlBlock.rearm();
+        try {
+            launch();
+        } catch (RuntimeException e) {
+            failure += Supervisor.notRestarted("launching it again failed: " + e.getMessage());
+            return;
+        }
+        if (activeBeforeFailure && !detached && suspension == null) {
+            lifecycle.transition(KernelStatus.ACTIVE);
+            backendKernel.activate();
+        }
     }
 
     /** @return the definition whose code the kernel runs now */
@@ -394,7 +431,8 @@ final class KernelInstance implements KernelHandle {
                 sender.messagesIn(), dispatcher.messagesOut(), processed,
                 memory.telemetry.dropped() + unprocessed.sum(), memory.telemetry.errors(), dispatcher.lateReplies(),
                 memory.input.depth(), memory.output.depth() + dispatcher.inbox().size(), percentiles.p50(),
-                percentiles.p99(), percentiles.p999(), percentiles.max(), processed / seconds, uptime, lastError());
+                percentiles.p99(), percentiles.p999(), percentiles.max(), processed / seconds, uptime, lastError(),
+                supervisor.restarts());
     }
 
     private String lastError() {
@@ -438,9 +476,15 @@ final class KernelInstance implements KernelHandle {
 
         @Override
         public void failed(ErrorCode code, Throwable cause) {
-            failure = String.valueOf(cause);
-            if (lifecycle.tryTransition(KernelStatus.FAILED)) {
-                pending.failAll(id -> new KernelErrorException(id(), id, code, failure));
+            String reason = String.valueOf(cause);
+            KernelStatus before = lifecycle.status();
+            failure = reason;
+            if (lifecycle.failUnlessTerminating()) {
+                pending.failAll(id -> new KernelErrorException(id(), id, code, reason));
+                if (supervisor.restartAfter(System.nanoTime(), reason)) {
+                    activeBeforeFailure = before == KernelStatus.ACTIVE;
+                    setup.async().execute(KernelInstance.this::restart);
+                }
             }
         }
     }

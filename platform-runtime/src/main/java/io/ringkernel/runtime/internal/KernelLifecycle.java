@@ -40,6 +40,15 @@ final class KernelLifecycle {
     }
 
     /**
+     * Moves to FAILED unless the kernel is being terminated, whose end then decides the outcome.
+     *
+     * @return true if moved
+     */
+    synchronized boolean failUnlessTerminating() {
+        return status != KernelStatus.TERMINATING && tryTransition(KernelStatus.FAILED);
+    }
+
+    /**
      * @param operation what the caller wants to do, for the error message
      * @throws IllegalKernelStateException if the kernel does not take messages now
      */

@@ -3,6 +3,7 @@ package io.ringkernel.runtime.internal;
 import io.ringkernel.api.BackendType;
 import io.ringkernel.api.Dim3;
 import io.ringkernel.api.LaunchMode;
+import io.ringkernel.api.RestartPolicy;
 import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.protocol.HybridLogicalClock;
 import io.ringkernel.spi.BackendContext;
@@ -27,9 +28,10 @@ import java.util.concurrent.Executor;
  * @param config the runtime's settings
  * @param hostClock the runtime's clock
  * @param async where async operations wait
+ * @param restartPolicy what happens when the kernel fails
  */
 record KernelSetup(String kernelId, int kernelNumber, KernelProgram program, BackendType backend,
                    BackendContext context, LaunchMode mode, Dim3 grid, Dim3 block, int inputCapacity,
                    int outputCapacity, int maxMessageSize, RuntimeConfig config, HybridLogicalClock hostClock,
-                   Executor async) {
+                   Executor async, RestartPolicy restartPolicy) {
 }
