@@ -23,7 +23,8 @@ public final class Main {
 
     /**
      * Exits with status 0 after {@code --exit-after}, 1 if the platform fails to start, 2 on a
-     * malformed command line, and 143 on SIGTERM.
+     * malformed command line or remote JMX without authentication ({@link RemoteJmxPolicy}), and
+     * 143 on SIGTERM.
      *
      * @param args the command line; see {@link LauncherOptions#parse(String...)}
      * @throws InterruptedException if the main thread is interrupted
@@ -32,7 +33,8 @@ public final class Main {
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(args);
-        } catch (IllegalArgumentException e) {
+            RemoteJmxPolicy.check(System.getProperties());
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;

@@ -115,4 +115,17 @@ class DistributionTest {
         assertThat(distribution.awaitExit(Duration.ofSeconds(15))).as("stops when the console's input ends").isTrue();
         assertThat(distribution.exitValue()).isZero();
     }
+
+    @Test
+    @Timeout(60)
+    void shouldRefuseToRunWithRemoteJmxWithoutAuthentication() throws Exception {
+        distribution = RunningDistribution.startWithJavaOptions("-Dcom.sun.management.jmxremote.port=0 "
+                + "-Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false",
+                "--headless", "--exit-after", "20");
+
+        assertThat(distribution.awaitExit(Duration.ofSeconds(30))).as("exits at once").isTrue();
+        assertThat(distribution.exitValue()).isEqualTo(2);
+        assertThat(distribution.lines()).extracting(OutputLine::text)
+                .anyMatch(line -> line.startsWith("refusing to run with remote JMX on port 0 without authentication"));
+    }
 }

@@ -53,10 +53,21 @@ final class RunningDistribution implements AutoCloseable {
      * @throws IOException if it cannot be started
      */
     static RunningDistribution start(String... options) throws IOException {
+        return startWithJavaOptions("", options);
+    }
+
+    /**
+     * @param javaOptions JVM options for the platform's JVM, as {@code RINGKERNEL_JAVA_OPTS} takes them
+     * @param options the launcher's options
+     * @return the running distribution
+     * @throws IOException if the process cannot be started
+     */
+    static RunningDistribution startWithJavaOptions(String javaOptions, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/ringkernel").toString()));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("RINGKERNEL_JAVA_OPTS", javaOptions);
         return new RunningDistribution(builder.start());
     }
 

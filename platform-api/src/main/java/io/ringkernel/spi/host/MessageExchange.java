@@ -165,7 +165,8 @@ public final class MessageExchange {
     }
 
     /**
-     * Answers a request with an error reply and counts the error.
+     * Answers a request with an error reply and counts the error. Absolute file paths in the
+     * detail are replaced by {@code <path>}: the reply leaves the host.
      *
      * @param request the header of the request
      * @param code why it failed
@@ -174,7 +175,7 @@ public final class MessageExchange {
     public void replyError(MessageHeader request, ErrorCode code, String detail) {
         telemetry.recordError(code.wireCode());
         controlBlock.lastError(code.wireCode());
-        ByteBuffer payload = new ErrorPayload(code, detail).encode();
+        ByteBuffer payload = new ErrorPayload(code, ErrorDetails.withoutPaths(detail)).encode();
         replies.write(replyFields(request, ERROR_TYPE, payload.remaining()), payload);
     }
 
