@@ -51,6 +51,10 @@ final class SnapshotDiff {
                     ? LogEntry.failure(time, kernelId, text)
                     : LogEntry.info(time, kernelId, text));
         }
+        if (now.restarts() > was.restarts()) {
+            events.add(LogEntry.info(time, kernelId, "restarted by its restart policy (" + now.restarts()
+                    + (now.restarts() == 1 ? " restart)" : " restarts)")));
+        }
         if (now.errors() > was.errors()) {
             events.add(LogEntry.failure(time, kernelId, "errors " + was.errors() + " → " + now.errors()));
         }

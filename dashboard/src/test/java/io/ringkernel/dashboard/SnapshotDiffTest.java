@@ -54,6 +54,20 @@ class SnapshotDiffTest {
     }
 
     @Test
+    void reportsARestartByTheKernelsRestartPolicy() {
+        DashboardSnapshot failed = snapshot(List.of(SyntheticMetrics.of("k1", FAILED, 0, "device lost", 1, 0)),
+                List.of());
+        DashboardSnapshot restarted = snapshot(List.of(SyntheticMetrics.of("k1", ACTIVE, 0, "device lost", 2, 1)),
+                List.of());
+
+        assertThat(SnapshotDiff.between(failed, restarted))
+                .extracting(LogEntry::kernelId, LogEntry::text, LogEntry::failure)
+                .containsExactly(
+                        tuple("k1", "state FAILED → ACTIVE", false),
+                        tuple("k1", "restarted by its restart policy (1 restart)", false));
+    }
+
+    @Test
     void aHotSwapShowsAsADefinitionLeavingAndComingBack() {
         DashboardSnapshot before = snapshot(List.of(), List.of("echo", "sink"));
         DashboardSnapshot swapping = snapshot(List.of(), List.of("sink"));
