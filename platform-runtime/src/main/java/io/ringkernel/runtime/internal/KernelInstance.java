@@ -156,19 +156,24 @@ final class KernelInstance implements KernelHandle {
         return true;
     }
 
-    /** @return true while the kernel waits for its definition to come back */
+    /**
+     * @return true while the kernel waits for its definition to come back; false once it is
+     *         terminating, terminated or failed, which it may have become while it waited
+     */
     synchronized boolean detached() {
-        return detached;
+        return detached && lifecycle.status().acceptsMessages();
     }
 
     /**
      * Runs a new definition's code on this kernel's queues, control block and telemetry, and
-     * resumes processing if the kernel is ACTIVE.
+     * resumes processing if the kernel is ACTIVE. Does nothing unless the kernel is
+     * {@link #detached()}: a kernel that terminated meanwhile (its backend left, and with it the
+     * context that would compile the code) stays terminated.
      *
      * @param program the new definition, compiled into codecs
      */
     synchronized void reattach(KernelProgram program) {
-        if (!detached) {
+        if (!detached()) {
             return;
         }
         backendKernel.swap(setup.context().compile(program));
@@ -200,20 +205,24 @@ final class KernelInstance implements KernelHandle {
         return true;
     }
 
-    /** @return true while the kernel waits for a serializer to come back */
+    /**
+     * @return true while the kernel waits for a serializer to come back; false once it is
+     *         terminating, terminated or failed, which it may have become while it waited
+     */
     boolean suspended() {
-        return suspension != null;
+        return suspension != null && lifecycle.status().acceptsMessages();
     }
 
     /**
      * Builds the kernel's codecs again from the serializers installed now, and reactivates the
-     * kernel if {@link #suspend} deactivated it.
+     * kernel if {@link #suspend} deactivated it. Does nothing unless the kernel is
+     * {@link #suspended()}: a kernel that terminated meanwhile stays terminated.
      *
      * @param compile builds a definition's codecs
      * @throws io.ringkernel.api.SerializationException if a serializer is still missing; the kernel stays suspended
      */
     synchronized void resume(Function<KernelDefinition, KernelProgram> compile) {
-        if (suspension == null) {
+        if (!suspended()) {
             return;
         }
         catalog.recompile(compile);
