@@ -143,8 +143,9 @@ public final class SpiHarness implements AutoCloseable {
      * commit word — header and payload — with the given bytes, then commits it as the ring would.
      *
      * @param garbage bytes for header bytes 8..63 followed by the payload
+     * @return the record's position in the input ring, which tells where in the ring it lies
      */
-    public void writeGarbage(byte[] garbage) {
+    public long writeGarbage(byte[] garbage) {
         int payloadLength = Math.max(0, garbage.length - 56);
         long position = input.tryClaim(payloadLength);
         if (position == ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
@@ -153,6 +154,7 @@ public final class SpiHarness implements AutoCloseable {
         input.buffer().put(input.offset(position) + 8, garbage);
         input.commit(position, payloadLength);
         kernel.wake();
+        return position;
     }
 
     /**

@@ -142,18 +142,18 @@ class HybridLogicalClockPropertiesTest {
         assertThat(afterNegative).isEqualTo(first + 2);
     }
 
-    @Property
+    @Property(tries = 1000)
     void shouldUnpackWhatItPacked(@ForAll @LongRange(min = 0, max = (1L << 48) - 1) long physical,
                                   @ForAll @IntRange(min = 0, max = LOGICAL_LIMIT - 1) int logical, @ForAll int node) {
         assertThat(unpack(pack(physical, logical), node)).isEqualTo(new HlcTimestamp(physical, logical, node));
     }
 
-    @Property
+    @Property(tries = 1000)
     void shouldKeepOnlyTheLow48BitsOfPhysicalAndLow16BitsOfLogical(@ForAll long physical, @ForAll int logical) {
         assertThat(pack(physical, logical)).isEqualTo(pack(physical & ((1L << 48) - 1), logical & (LOGICAL_LIMIT - 1)));
     }
 
-    @Property
+    @Property(tries = 1000)
     void shouldOrderPackedReadingsAsTheirTimestamps(@ForAll @LongRange(min = 0, max = (1L << 48) - 1) long physicalA,
                                                     @ForAll @IntRange(min = 0, max = LOGICAL_LIMIT - 1) int logicalA,
                                                     @ForAll @LongRange(min = 0, max = (1L << 48) - 1) long physicalB,

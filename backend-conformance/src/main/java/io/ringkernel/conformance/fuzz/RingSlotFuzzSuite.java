@@ -1,0 +1,233 @@
+package io.ringkernel.conformance.fuzz;
+
+import static io.ringkernel.protocol.MessageHeaderDescriptor.ERROR_TYPE;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringkernel.api.ErrorCode;
+import io.ringkernel.api.SerializationException;
+import io.ringkernel.conformance.BackendPresence;
+import io.ringkernel.conformance.ConformanceKernel;
+import io.ringkernel.conformance.Fail;
+import io.ringkernel.conformance.Ping;
+import io.ringkernel.conformance.SpiHarness;
+import io.ringkernel.conformance.SpiHarness.OutputRecord;
+import io.ringkernel.protocol.ErrorPayload;
+import io.ringkernel.protocol.HeaderFields;
+import io.ringkernel.protocol.HybridLogicalClock;
+import io.ringkernel.protocol.MessageHeader;
+import io.ringkernel.spi.Backend;
+import io.ringkernel.spi.MessageCodec;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+import net.jqwik.api.statistics.Statistics;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Fuzzes a running kernel through its input ring: garbage and mutated records ({@link SlotCases})
+ * committed into the conformance kernel's slots on a backend, through the {@link SpiHarness}, each
+ * followed by a valid call. It promises, for every record: exactly one outcome, the one the
+ * protocol (docs/protocol.md) gives it —
+ * <ul>
+ *   <li>a record of the padding type that ends at the ring's end is skipped as padding: no reply,
+ *       nothing counted (the ring cannot tell it from the padding a producer writes);</li>
+ *   <li>every other record gets one reply carrying its correlation id (its message id when that is
+ *       0) and its call flag: {@code MALFORMED_MESSAGE} for a header {@link MessageHeader#problem}
+ *       finds wrong, counted as dropped; then {@code DEADLINE_EXPIRED}, {@code UNKNOWN_MESSAGE_TYPE},
+ *       {@code DESERIALIZATION_FAILED} (with the codec's message) and {@code HANDLER_FAILED} for a
+ *       {@link Fail}, in that order of stages; else the echo of what it decodes to;</li>
+ * </ul>
+ * and after every record the valid call gets its correct reply, within {@value #WAIT_SECONDS} s
+ * each (no hang), with no failure signalled: the kernel keeps serving. The header check and the
+ * codec the expectations rely on are fuzzed on their own in platform-api. A backend runs the suite
+ * through a thin subclass; the tries come from {@code jqwik.tries.default} in that module
+ * (docs/reliability-fuzzing.md).
+ */
+public abstract class RingSlotFuzzSuite {
+    private static final int WAIT_SECONDS = 10;
+    private static final Duration WAIT = Duration.ofSeconds(WAIT_SECONDS);
+    private static final String OUTCOME = "outcome";
+    private SpiHarness harness;
+    private long nextCall = 1;
+
+    /** What becomes of a record. */
+    enum Outcome {
+        SKIPPED_AS_PADDING, ECHOED, MALFORMED_MESSAGE, DEADLINE_EXPIRED, UNKNOWN_MESSAGE_TYPE, DESERIALIZATION_FAILED,
+        HANDLER_FAILED
+    }
+
+    /** @return the backend under test */
+    protected abstract Backend backend();
+
+    /** @return the index of the device under test within the backend; 0, its first, by default */
+    protected int device() {
+        return 0;
+    }
+
+    /** Launches the conformance kernel through the SPI; fails if a backend required here cannot run. */
+    @BeforeProperty
+    void launch() {
+        BackendPresence.require(backend());
+        harness = new SpiHarness(backend(), device());
+    }
+
+    /** Terminates the kernel and closes the context. */
+    @AfterProperty
+    void close() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Property
+    @AddLifecycleHook(SkipWhereTheBackendCannotRun.class)
+    void shouldGiveEveryRecordInASlotItsOneTypedOutcomeAndKeepServing(@ForAll("slotCases") SlotCase slotCase) {
+        long droppedBefore = harness.telemetry().dropped();
+        long physicalBefore = HybridLogicalClock.pack(System.currentTimeMillis(), 0);
+        long position = harness.writeGarbage(slotCase.afterCommitWord());
+        long call = nextCall++;
+        ByteBuffer ping = harness.encode(new Ping(call, 7));
+        harness.write(new HeaderFields(call, 0, 0, 0, 0, 1, ConformanceKernel.PING_TYPE, ping.remaining(), FLAG_CALL,
+                (byte) 0), ping);
+        Set<Outcome> allowed = expectedOutcomes(slotCase, position, physicalBefore);
+        boolean skipped = allowed.contains(Outcome.SKIPPED_AS_PADDING);
+
+        List<OutputRecord> records = harness.awaitOutput(skipped ? 1 : 2, WAIT);
+
+        assertThat(records).as("replies to the record and the call after it").hasSize(skipped ? 1 : 2);
+        assertEchoes(records.get(records.size() - 1), new Ping(call, 7), ConformanceKernel.PING_TYPE, call);
+        Outcome outcome = skipped ? Outcome.SKIPPED_AS_PADDING : checkedOutcome(slotCase, records.get(0));
+        Statistics.label(OUTCOME).collect(outcome);
+        assertThat(allowed).as("outcomes the protocol allows").contains(outcome);
+        assertThat(harness.telemetry().dropped() - droppedBefore).as("dropped")
+                .isEqualTo(outcome == Outcome.MALFORMED_MESSAGE ? 1 : 0);
+        assertThat(harness.failures()).isEmpty();
+        Statistics.label(OUTCOME).coverage(coverage -> {
+            coverage.check(Outcome.ECHOED).percentage(p -> p > 5);
+            coverage.check(Outcome.MALFORMED_MESSAGE).percentage(p -> p > 10);
+            coverage.check(Outcome.HANDLER_FAILED).percentage(p -> p > 1);
+            coverage.check(Outcome.DEADLINE_EXPIRED).percentage(p -> p > 1);
+        });
+    }
+
+    @Provide
+    Arbitrary<SlotCase> slotCases() {
+        return SlotCases.slotCases();
+    }
+
+    /**
+     * The outcomes the protocol allows a record: one, or two where its deadline lies in a range
+     * where it depends on how far earlier timestamps moved the kernel's clock.
+     */
+    private static Set<Outcome> expectedOutcomes(SlotCase slotCase, long position, long physicalBefore) {
+        MessageHeader header = slotCase.header();
+        int slots = slotCase.recordLength() / SpiHarness.SLOT_SIZE;
+        boolean endsTheRing = (position & (SpiHarness.CAPACITY - 1)) + slots == SpiHarness.CAPACITY;
+        if (header.messageType() == PADDING_TYPE && endsTheRing) {
+            return EnumSet.of(Outcome.SKIPPED_AS_PADDING);
+        }
+        if (header.problem(slotCase.recordLength()) != null) {
+            return EnumSet.of(Outcome.MALFORMED_MESSAGE);
+        }
+        long deadline = header.deadline();
+        if (deadline != 0 && deadline < physicalBefore) {
+            return EnumSet.of(Outcome.DEADLINE_EXPIRED);
+        }
+        EnumSet<Outcome> allowed = deadline == 0 ? EnumSet.noneOf(Outcome.class) : EnumSet.of(Outcome.DEADLINE_EXPIRED);
+        MessageCodec codec = SlotCases.codecs().get(header.messageType());
+        if (codec == null) {
+            allowed.add(Outcome.UNKNOWN_MESSAGE_TYPE);
+        } else if (decodeFailure(header) != null) {
+            allowed.add(Outcome.DESERIALIZATION_FAILED);
+        } else {
+            allowed.add(header.messageType() == ConformanceKernel.FAIL_TYPE ? Outcome.HANDLER_FAILED : Outcome.ECHOED);
+        }
+        return allowed;
+    }
+
+    /** Checks a reply's framing and what it says, and tells which outcome it is. */
+    private static Outcome checkedOutcome(SlotCase slotCase, OutputRecord reply) {
+        MessageHeader request = slotCase.header();
+        long correlation = request.correlationId() != 0 ? request.correlationId() : request.messageId();
+        assertThat(reply.problem()).as("the reply's own header").isNull();
+        assertThat(reply.correlationId()).as("correlation id").isEqualTo(correlation);
+        assertThat(reply.flags() & FLAG_CALL).as("call flag").isEqualTo(request.flags() & FLAG_CALL);
+        if (reply.messageType() != ERROR_TYPE) {
+            assertEchoes(reply, decode(request), request.messageType(), correlation);
+            return Outcome.ECHOED;
+        }
+        ErrorPayload error = ErrorPayload.decode(reply.payload(), 0, reply.payload().remaining());
+        assertThat(error.detail()).as("error detail").isNotBlank();
+        switch (error.code()) {
+            case MALFORMED_MESSAGE -> assertThat(error.detail())
+                    .isEqualTo("malformed message rejected: " + request.problem(slotCase.recordLength()));
+            case DEADLINE_EXPIRED -> assertThat(error.detail()).isEqualTo("deadline passed before processing");
+            case UNKNOWN_MESSAGE_TYPE -> assertThat(error.detail()).isEqualTo("no handler for message type " + request.messageType());
+            case DESERIALIZATION_FAILED -> assertThat(decodeFailure(request)).startsWith(error.detail());
+            case HANDLER_FAILED -> assertThat(error.detail())
+                    .contains("failure " + ((Fail) decode(request)).code() + " requested by the sender");
+            default -> throw new AssertionError("unexpected error reply " + error);
+        }
+        return Outcome.valueOf(error.code().name());
+    }
+
+    private static void assertEchoes(OutputRecord reply, Object message, int messageType, long correlation) {
+        assertThat(reply.messageType()).as("reply type").isEqualTo(messageType);
+        assertThat(reply.correlationId()).as("correlation id").isEqualTo(correlation);
+        assertThat(reply.problem()).as("the reply's own header").isNull();
+        Object echoed = SlotCases.codecs().get(messageType).decode(reply.payload().duplicate());
+        assertThat(echoed).usingRecursiveComparison().isEqualTo(message);
+    }
+
+    private static Object decode(MessageHeader request) {
+        return SlotCases.codecs().get(request.messageType()).decode(payload(request));
+    }
+
+    /** @return the codec's message if the request's payload does not decode, else null */
+    private static String decodeFailure(MessageHeader request) {
+        try {
+            decode(request);
+            return null;
+        } catch (SerializationException | IllegalArgumentException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private static ByteBuffer payload(MessageHeader request) {
+        return request.buffer().slice(request.payloadOffset(), request.payloadLength()).asReadOnlyBuffer();
+    }
+
+    /**
+     * Skips the property, with the backend's reason, where its backend cannot run and is not
+     * required ({@link BackendPresence}): jqwik reports an assumption that fails in a lifecycle
+     * method as a failure, not as skipped. A required backend that cannot run fails in {@link #launch}.
+     */
+    public static final class SkipWhereTheBackendCannotRun implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            Class<?> container = context.optionalContainerClass().orElseThrow();
+            RingSlotFuzzSuite suite = (RingSlotFuzzSuite) context.newInstance(container);
+            try {
+                BackendPresence.require(suite.backend());
+                return SkipResult.doNotSkip();
+            } catch (TestAbortedException cannotRun) {
+                return SkipResult.skip(cannotRun.getMessage());
+            } catch (AssertionError requiredButCannotRun) {
+                return SkipResult.doNotSkip(); // launch() fails with the same message
+            }
+        }
+    }
+}
