@@ -1,7 +1,6 @@
 package io.ringkernel.conformance;
 
 import io.ringkernel.api.Dim3;
-import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.codec.FixedLayoutSerializer;
 import io.ringkernel.protocol.ControlBlock;
@@ -228,11 +227,6 @@ public final class SpiHarness implements AutoCloseable {
             synchronized (failures) {
                 failures.add(cause);
             }
-        }
-
-        @Override
-        public void failed(ErrorCode code, Throwable cause) {
-            failed(cause);
         }
     }
 }

@@ -20,10 +20,13 @@ public interface KernelSignals {
 
     /**
      * The kernel cannot go on, for a reason its waiting senders should read as {@code code}
-     * (a handler that hung, say). The runtime marks it FAILED.
+     * (a handler that hung, say). The runtime marks it FAILED. By default the same as
+     * {@link #failed(Throwable)}.
      *
      * @param code the error the kernel's waiting calls fail with
      * @param cause what happened
      */
-    void failed(ErrorCode code, Throwable cause);
+    default void failed(ErrorCode code, Throwable cause) {
+        failed(cause);
+    }
 }
