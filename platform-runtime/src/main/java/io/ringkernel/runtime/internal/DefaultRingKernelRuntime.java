@@ -144,7 +144,9 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
      * Withdraws a definition: no new kernel can be launched from it, and the kernels running its
      * code stop being fed. If a definition with the same id comes back within the hot-swap grace
      * period (an update of the bundle that provides it), they run the new code on the same queues;
-     * otherwise they are terminated and what is still queued fails back to its senders.
+     * otherwise they are terminated and what is still queued fails back to its senders. Each
+     * departure has its own grace period: a kernel that was reattached is not terminated by the
+     * period of an earlier departure.
      *
      * @param definition the definition, as it was added
      */
@@ -153,8 +155,9 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
             return;
         }
         for (KernelInstance kernel : kernels.values()) {
-            if (kernel.definition() == definition && kernel.detach()) {
-                graceTimer.schedule(() -> terminateIfStillDetached(kernel), config.hotSwapGrace().toNanos(),
+            long departure = kernel.definition() == definition ? kernel.detach() : 0;
+            if (departure > 0) {
+                graceTimer.schedule(() -> terminateIfStillDetached(kernel, departure), config.hotSwapGrace().toNanos(),
                         TimeUnit.NANOSECONDS);
             }
         }
@@ -231,8 +234,8 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
         }
     }
 
-    private void terminateIfStillDetached(KernelInstance kernel) {
-        if (kernel.detached()) {
+    private void terminateIfStillDetached(KernelInstance kernel, long departure) {
+        if (kernel.detachedSince(departure)) {
             LOG.log(System.Logger.Level.INFO, "definition of kernel ''{0}'' did not come back; terminating it", kernel.id());
             kernel.terminate();
         }

@@ -52,6 +52,7 @@ final class KernelInstance implements KernelHandle {
     private final long launchedAt = System.nanoTime();
     private volatile BackendKernel backendKernel;
     private boolean detached;
+    private long departures;
     private volatile String suspension;
     private boolean resumeActive;
     private volatile String failure = "";
@@ -145,15 +146,16 @@ final class KernelInstance implements KernelHandle {
      * see backpressure once the queue is full) until {@link #reattach} brings new code or the
      * kernel is terminated.
      *
-     * @return true if the kernel was live and is now detached
+     * @return this departure's number, counted from 1 over the kernel's life, if the kernel was
+     *         live and is now detached; 0 otherwise
      */
-    synchronized boolean detach() {
+    synchronized long detach() {
         if (!lifecycle.status().acceptsMessages()) {
-            return false;
+            return 0;
         }
         backendKernel.deactivate();
         detached = true;
-        return true;
+        return ++departures;
     }
 
     /**
@@ -162,6 +164,15 @@ final class KernelInstance implements KernelHandle {
      */
     synchronized boolean detached() {
         return detached && lifecycle.status().acceptsMessages();
+    }
+
+    /**
+     * @param departure a departure of the kernel's definition, numbered by {@link #detach}
+     * @return true while the kernel still waits since that departure: not reattached since, even
+     *         if its definition left again later
+     */
+    synchronized boolean detachedSince(long departure) {
+        return detached() && departures == departure;
     }
 
     /**

@@ -176,6 +176,28 @@ class HotSwapTest {
     }
 
     @Test
+    void shouldGiveEachDepartureOfTheDefinitionItsOwnGracePeriod() throws Exception {
+        KernelDefinition first = version(1);
+        DefaultRingKernelRuntime runtime = runtime(RuntimeConfig.defaults().withHotSwapGrace(Duration.ofSeconds(4)), first);
+        try {
+            KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition("versioned"));
+            runtime.removeDefinition(first);
+            KernelDefinition second = version(2);
+            runtime.addDefinition(second);
+            Thread.sleep(2_000);
+            runtime.removeDefinition(second);
+            // the first departure's grace period ends; the second's runs for another second
+            Thread.sleep(3_000);
+
+            assertThat(kernel.status()).isEqualTo(KernelStatus.ACTIVE);
+            runtime.addDefinition(version(3));
+            assertThat(kernel.call(new Ping(1, -1), Ping.class, TIMEOUT)).isEqualTo(new Ping(1, 3));
+        } finally {
+            runtime.shutdown();
+        }
+    }
+
+    @Test
     void shouldProcessWhatQueuedWhileDetachedOnceTheNewCodeArrives() {
         KernelDefinition first = version(1);
         DefaultRingKernelRuntime runtime = runtime(RuntimeConfig.defaults(), first);
