@@ -135,8 +135,9 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
             LOG.log(System.Logger.Level.INFO, "kernel ''{0}'' now runs the new code of definition ''{1}''",
                     kernel.id(), definition.id());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "kernel ''" + kernel.id() + "'' cannot run the new code of definition ''"
-                    + definition.id() + "''; it stays parked until the hot-swap grace period ends", e);
+            LOG.log(System.Logger.Level.WARNING, "kernel '" + kernel.id() + "' cannot run the new code of definition '"
+                    + definition.id() + "' yet; it stays parked until the serializers it needs are installed, another "
+                    + "definition comes, or the hot-swap grace period ends", e);
         }
     }
 
@@ -195,12 +196,21 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
         context.close();
     }
 
-    /** @param serializer a serializer that kernels' message types may now use */
+    /**
+     * Makes a serializer available: kernels suspended for it resume, and kernels whose definition
+     * came back while a serializer it needs was away run the new code now.
+     *
+     * @param serializer a serializer that kernels' message types may now use
+     */
     synchronized void addSerializer(MessageSerializer serializer) {
         serializers.add(serializer);
         for (KernelInstance kernel : kernels.values()) {
             if (kernel.suspended() && SerializerRegistry.uses(kernel.definition(), serializer.name())) {
                 resume(kernel);
+            }
+            KernelDefinition returned = kernel.detached() ? definitions.get(kernel.definition().id()) : null;
+            if (returned != null && SerializerRegistry.uses(returned, serializer.name())) {
+                reattach(kernel, returned);
             }
         }
     }

@@ -48,8 +48,9 @@ import org.junit.jupiter.api.Timeout;
  * A serializer or a backend goes away while kernels use it: a kernel whose serializer left is
  * deactivated with the reason and resumes when a serializer of that name returns; kernels on a
  * backend that left are terminated, and every message they held is failed back as a typed error.
- * A kernel that terminated while it waited for its definition or serializer stays terminated when
- * they return.
+ * A kernel whose definition returns while its serializer is away runs the new code once the
+ * serializer is back too; a kernel that terminated while it waited for its definition or
+ * serializer stays terminated when they return.
  */
 @Timeout(60)
 class PluginDepartureTest {
@@ -162,6 +163,18 @@ class PluginDepartureTest {
         assertThat(kernel.metrics().lastError()).contains("its backend CPU").contains("was removed");
         KernelHandle relaunched = runtime.launch("echo", LaunchOptions.defaults());
         assertThat(relaunched.call(new Ping(7, 0), Ping.class, TIMEOUT)).isEqualTo(new Ping(7, 0));
+    }
+
+    @Test
+    void shouldRunTheReturnedDefinitionOnceTheSerializerItNeedsIsBackToo() {
+        KernelHandle kernel = runtime.launch("echo", LaunchOptions.defaults());
+        runtime.removeDefinition(ECHO);
+        runtime.removeSerializer(serializer);
+        runtime.addDefinition(ECHO);
+        runtime.addSerializer(new FixedLayoutSerializer());
+
+        assertThat(kernel.call(new Ping(11, 0), Ping.class, TIMEOUT)).isEqualTo(new Ping(11, 0));
+        assertThat(kernel.status()).isEqualTo(KernelStatus.ACTIVE);
     }
 
     @Test
