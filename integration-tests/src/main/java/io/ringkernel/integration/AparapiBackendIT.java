@@ -66,14 +66,6 @@ class AparapiBackendIT {
     /** How the backend names an OpenCL device: the device's own name, then this. */
     private static final String OPENCL_DEVICE = " (Aparapi, OpenCL)";
     private static final String THREAD_POOL = "Java thread pool (Aparapi)";
-    /** A call with a ping numbered after its caller and sequence, expecting it back unchanged. */
-    private static final CallLoad.Exchange PING = (kernel, caller, sequence, timeout) -> {
-        Ping request = new Ping(sequence, caller);
-        Ping reply = kernel.call(request, Ping.class, timeout);
-        if (!reply.equals(request)) {
-            throw new AssertionError("call " + request + " was answered with " + reply);
-        }
-    };
 
     @InjectService(timeout = 10_000)
     RingKernelRuntime runtime;
@@ -188,7 +180,7 @@ class AparapiBackendIT {
         for (int update = 1; update <= 2; update++) {
             BundleRevision oldRevision = backend.adapt(BundleRevision.class);
             KernelHandle before = launchOnAparapi("aparapi-before-update-" + update);
-            CallLoad load = CallLoad.start(before, PING, 2, TIMEOUT);
+            CallLoad load = CallLoad.start(before, CallLoad.PING, 2, TIMEOUT);
             try {
                 load.awaitAnswered(50);
                 backend.update();

@@ -2,6 +2,9 @@ package io.ringkernel.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +24,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 /** Finding, wiring and refreshing the bundles of the framework the tests run in. */
 final class Bundles {
+    /** The prefix of a location whose jar the framework reads in place. */
+    private static final String REFERENCE = "reference:";
+
     private Bundles() {
     }
 
@@ -49,6 +55,32 @@ final class Bundles {
     }
 
     /**
+     * Reads the jar a bundle was installed from, so that it can be reinstalled or updated from
+     * these bytes later, whatever another build writes to that place meanwhile.
+     *
+     * @param bundle an installed bundle whose location is a URL, optionally after {@code reference:}
+     * @return the jar's bytes
+     */
+    static byte[] content(Bundle bundle) throws IOException {
+        String location = bundle.getLocation();
+        String url = location.startsWith(REFERENCE) ? location.substring(REFERENCE.length()) : location;
+        try (InputStream jar = URI.create(url).toURL().openStream()) {
+            return jar.readAllBytes();
+        }
+    }
+
+    /**
+     * @param context a bundle context of the framework
+     * @param bundle a bundle
+     * @param other another bundle
+     * @return whether refreshing {@code bundle} would refresh {@code other} as well: it is wired to
+     *         it, directly or through other bundles
+     */
+    static boolean refreshTakes(BundleContext context, Bundle bundle, Bundle other) {
+        return frameworkWiring(context).getDependencyClosure(List.of(bundle)).contains(other);
+    }
+
+    /**
      * Refreshes a bundle (and the bundles wired to it) and waits for the framework to say it is done.
      *
      * @param context a bundle context of the framework
@@ -58,12 +90,15 @@ final class Bundles {
     static void refresh(BundleContext context, Bundle bundle, Duration timeout) throws InterruptedException {
         CountDownLatch refreshed = new CountDownLatch(1);
         AtomicReference<FrameworkEvent> done = new AtomicReference<>();
-        context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class)
-                .refreshBundles(List.of(bundle), event -> {
-                    done.set(event);
-                    refreshed.countDown();
-                });
+        frameworkWiring(context).refreshBundles(List.of(bundle), event -> {
+            done.set(event);
+            refreshed.countDown();
+        });
         assertThat(refreshed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("refresh finished").isTrue();
         assertThat(done.get().getType()).isEqualTo(FrameworkEvent.PACKAGES_REFRESHED);
+    }
+
+    private static FrameworkWiring frameworkWiring(BundleContext context) {
+        return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
     }
 }

@@ -4,6 +4,7 @@ import io.ringkernel.api.IllegalKernelStateException;
 import io.ringkernel.api.KernelErrorException;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.RingKernelException;
+import io.ringkernel.conformance.Ping;
 import io.ringkernel.examples.Greeting;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,11 +39,20 @@ final class CallLoad {
     }
 
     /** Calls an echo kernel with a {@link Greeting} and expects the same text back. */
-    private static final Exchange GREETING = (kernel, caller, sequence, timeout) -> {
+    static final Exchange GREETING = (kernel, caller, sequence, timeout) -> {
         String text = caller + ":" + sequence;
         String echoed = kernel.call(new Greeting(text), Greeting.class, timeout).text();
         if (!echoed.equals(text)) {
             throw new AssertionError("call '" + text + "' was answered with '" + echoed + "'");
+        }
+    };
+
+    /** Calls the conformance kernel with a {@link Ping} numbered after its caller and sequence; expects it unchanged. */
+    static final Exchange PING = (kernel, caller, sequence, timeout) -> {
+        Ping request = new Ping(sequence, caller);
+        Ping reply = kernel.call(request, Ping.class, timeout);
+        if (!reply.equals(request)) {
+            throw new AssertionError("call " + request + " was answered with " + reply);
         }
     };
 
@@ -94,16 +104,23 @@ final class CallLoad {
             try {
                 exchange.call(kernel, caller, i, timeout);
                 answered.incrementAndGet();
-            } catch (KernelErrorException e) {
-                errors.computeIfAbsent(e.code().name(), kind -> new LongAdder()).increment();
             } catch (IllegalKernelStateException e) {
-                errors.computeIfAbsent(e.getClass().getSimpleName(), kind -> new LongAdder()).increment();
+                errors.computeIfAbsent(kind(e), kind -> new LongAdder()).increment();
                 return null;
             } catch (RingKernelException e) {
-                errors.computeIfAbsent(e.getClass().getSimpleName(), kind -> new LongAdder()).increment();
+                errors.computeIfAbsent(kind(e), kind -> new LongAdder()).increment();
             }
         }
         return null;
+    }
+
+    /**
+     * @param error a typed error
+     * @return its kind, as the ledgers count it: a {@link KernelErrorException}'s error code, or
+     *         the exception's simple name
+     */
+    static String kind(RingKernelException error) {
+        return error instanceof KernelErrorException failed ? failed.code().name() : error.getClass().getSimpleName();
     }
 
     /** @param count how many answered calls to wait for */

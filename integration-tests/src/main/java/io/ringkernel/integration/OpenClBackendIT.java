@@ -12,12 +12,9 @@ import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.spi.KernelDefinition;
-import io.ringkernel.spi.MessageType;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,18 +44,6 @@ class OpenClBackendIT {
     private static final String BACKEND_BUNDLE = "io.ringkernel.backend-opencl-bundle";
     private static final String WRAPPER_BUNDLE = "io.ringkernel.native-jocl";
     private static final String DEFINITION_ID = "opencl-tick";
-    /** Echoes the tick one hop further, on the device; the Java handler does the same. */
-    private static final String TICK_HANDLER = """
-            int rk_handle(int message_type, __global const uchar *payload, uint payload_length,
-                          __global uchar *reply, uint reply_capacity, int *reply_type) {
-                __global const rk_Tick *in = (__global const rk_Tick *) payload;
-                __global rk_Tick *out = (__global rk_Tick *) reply;
-                out->sequence = in->sequence;
-                out->hops = in->hops + 1;
-                *reply_type = message_type;
-                return (int) sizeof(rk_Tick);
-            }
-            """;
     /** A call with a tick numbered after its caller and sequence, expecting it back one hop further. */
     private static final CallLoad.Exchange TICK = (kernel, caller, sequence, timeout) -> {
         Tick request = new Tick(((long) caller << 32) | sequence, caller);
@@ -81,12 +66,7 @@ class OpenClBackendIT {
         OpenClIcd.require();
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(KernelDefinition.PROPERTY_ID, DEFINITION_ID);
-        definition = context.registerService(KernelDefinition.class, KernelDefinition.of(DEFINITION_ID,
-                List.of(MessageType.of(1, Tick.class, MessageType.FIXED_LAYOUT)),
-                (message, kernelContext) -> {
-                    Tick tick = (Tick) message;
-                    return new Tick(tick.sequence(), tick.hops() + 1);
-                }, Map.of("opencl", TICK_HANDLER)), properties);
+        definition = context.registerService(KernelDefinition.class, Tick.definition(DEFINITION_ID, 1), properties);
         awaitOpenClAvailable();
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Whether an OpenCL ICD is installed here: the OpenCL tests skip without one, unless the
@@ -24,6 +25,21 @@ final class OpenClIcd {
     /** Skips the calling test, or fails it where OpenCL is required, if no ICD is installed. */
     static void require() throws IOException {
         BackendPresence.require(BackendType.OPENCL, installed(), MISSING);
+    }
+
+    /**
+     * For a test that runs with or without OpenCL: fails it where OpenCL is required and no ICD is
+     * installed, as {@link #require} does.
+     *
+     * @return whether an ICD is installed
+     */
+    static boolean available() throws IOException {
+        try {
+            require();
+            return true;
+        } catch (TestAbortedException skipped) {
+            return false;
+        }
     }
 
     /** @return whether {@link #VENDORS} holds at least one {@code .icd} file */

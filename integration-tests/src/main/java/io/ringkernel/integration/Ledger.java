@@ -1,0 +1,159 @@
+package io.ringkernel.integration;
+
+import io.ringkernel.api.RingKernelException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Every request of a test by its id, from the moment it is made until its one outcome: a reply
+ * whose content matches the request, a typed error of the platform's API, or — for a message
+ * that was queued without a call waiting for it — a place among the messages its kernel counted
+ * as dropped when it terminated. Counts the outcomes by kind and keeps what breaks the promise:
+ * a second outcome for a request, a reply that does not match its request, an exception outside
+ * the platform's API.
+ */
+final class Ledger {
+    /** The kind a request that was queued and dropped by its terminating kernel is counted under. */
+    static final String DROPPED = "dropped by its terminating kernel (metrics)";
+    /** The kind a reply with the wrong content is counted under. */
+    static final String WRONG_REPLY = "wrong reply";
+
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, String> open = new ConcurrentHashMap<>();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder replied = new LongAdder();
+    private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+
+    /**
+     * @param kernel the kernel the request goes to
+     * @return the request's id, unique in this ledger
+     */
+    long open(String kernel) {
+        long id = ids.incrementAndGet();
+        open.put(id, kernel);
+        sent.increment();
+        return id;
+    }
+
+    /** @param id a request answered with the reply its content asks for */
+    void replied(long id) {
+        if (close(id, "a reply")) {
+            replied.increment();
+        }
+    }
+
+    /**
+     * @param id a request
+     * @param error the typed error it failed with
+     */
+    void failed(long id, RingKernelException error) {
+        String kind = CallLoad.kind(error);
+        if (close(id, kind)) {
+            count(kind);
+        }
+    }
+
+    /** @param id a request that was queued and counted as dropped by its kernel when it terminated */
+    void dropped(long id) {
+        if (close(id, DROPPED)) {
+            count(DROPPED);
+        }
+    }
+
+    /**
+     * @param id a request
+     * @param mismatch how its reply differs from what it asked for
+     */
+    void wrongReply(long id, AssertionError mismatch) {
+        violation("request " + id + " to " + open.get(id) + ": " + mismatch.getMessage());
+        if (close(id, WRONG_REPLY)) {
+            count(WRONG_REPLY);
+        }
+    }
+
+    /**
+     * @param id a request
+     * @param failure what was thrown at its sender, outside the platform's typed errors
+     */
+    void untyped(long id, Throwable failure) {
+        violation("request " + id + " to " + open.get(id) + " failed with an exception outside the platform's API: "
+                + stackTrace(failure));
+        String kind = "untyped " + failure.getClass().getName();
+        if (close(id, kind)) {
+            count(kind);
+        }
+    }
+
+    /** @param what something that breaks the promise, besides a request's outcome */
+    void violation(String what) {
+        violations.add(what);
+    }
+
+    private boolean close(long id, String outcome) {
+        if (open.remove(id) == null) {
+            violation("request " + id + " got a second outcome: " + outcome);
+            return false;
+        }
+        return true;
+    }
+
+    private void count(String kind) {
+        failed.computeIfAbsent(kind, name -> new LongAdder()).increment();
+    }
+
+    /** @return requests made */
+    long sent() {
+        return sent.sum();
+    }
+
+    /** @return requests answered with a matching reply */
+    long replied() {
+        return replied.sum();
+    }
+
+    /** @return requests that ended otherwise, by kind: an error code, an exception's name, or {@link #DROPPED} */
+    Map<String, Long> failed() {
+        Map<String, Long> counts = new TreeMap<>();
+        failed.forEach((kind, count) -> counts.put(kind, count.sum()));
+        return counts;
+    }
+
+    /** @return requests that ended otherwise than with a matching reply */
+    long failedTotal() {
+        return failed.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** @return requests without an outcome yet, by id, with their kernel */
+    Map<Long, String> open() {
+        return new TreeMap<>(open);
+    }
+
+    /** @return what broke the promise, in the order it was seen */
+    List<String> violations() {
+        return new ArrayList<>(violations);
+    }
+
+    /**
+     * @param failure an exception
+     * @return its stack trace, causes included
+     */
+    static String stackTrace(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+
+    @Override
+    public String toString() {
+        return sent() + " requests, " + replied() + " replied, " + failed();
+    }
+}
