@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The column arrays of one handler instance, sized for its kernel's batches: fills request
@@ -22,6 +21,8 @@ final class BatchColumns {
     private final ColumnPlan plan;
     private final int maxPayload;
     private final Map<Column, Object> arrays = new HashMap<>();
+    /* Elements of each array component that fit in the largest payload of its type, by wire id: computed once. */
+    private final Map<Integer, Map<FixedLayout.Field, Integer>> capacities = new HashMap<>();
 
     /**
      * Allocates every column and sets it on the handler.
@@ -34,6 +35,16 @@ final class BatchColumns {
     BatchColumns(ColumnPlan plan, MessageBatchKernel handler, int slots, int maxPayload) {
         this.plan = plan;
         this.maxPayload = maxPayload;
+        plan.layouts().forEach((typeId, layout) -> {
+            Map<FixedLayout.Field, Integer> byComponent = new HashMap<>();
+            for (FixedLayout.Field component : layout.fields()) {
+                if (component.kind() == FixedLayout.Field.Kind.ARRAY) {
+                    byComponent.put(component,
+                            Math.max(0, (maxPayload - layout.fixedLength()) / elementSize(component)));
+                }
+            }
+            capacities.put(typeId, byComponent);
+        });
         handler.allocateBatch(slots);
         for (Column column : plan.columns()) {
             int perMessage = column.perMessage() ? 1 : elementCapacity(column.typeId(), column.component());
@@ -129,10 +140,11 @@ final class BatchColumns {
         }
         int dataEnd = layout.fixedLength();
         for (FixedLayout.Field component : layout.fields()) {
-            Optional<Column> values = plan.reply(typeId, component, Part.VALUES);
+            Column values = plan.reply(typeId, component, Part.VALUES);
             if (component.kind() == FixedLayout.Field.Kind.PRIMITIVE) {
-                values.ifPresent(column -> column.primitive().write(arrays.get(column), slot, target,
-                        component.offset(), 1));
+                if (values != null) {
+                    values.primitive().write(arrays.get(values), slot, target, component.offset(), 1);
+                }
                 continue;
             }
             int count = arrayLength(slot, typeId, component);
@@ -142,9 +154,8 @@ final class BatchColumns {
             }
             target.putInt(component.offset(), dataOffset);
             target.putInt(component.offset() + 4, count);
-            if (values.isPresent()) {
-                Column column = values.get();
-                column.primitive().write(arrays.get(column), slot * elementCapacity(typeId, component), target,
+            if (values != null) {
+                values.primitive().write(arrays.get(values), slot * elementCapacity(typeId, component), target,
                         dataOffset, count);
             } else {
                 for (int i = 0; i < count * elementSize(component); i++) {
@@ -177,12 +188,13 @@ final class BatchColumns {
     }
 
     private int arrayLength(int slot, int typeId, FixedLayout.Field component) {
-        return plan.reply(typeId, component, Part.LENGTH).map(column -> ((int[]) arrays.get(column))[slot]).orElse(0);
+        Column lengths = plan.reply(typeId, component, Part.LENGTH);
+        return lengths == null ? 0 : ((int[]) arrays.get(lengths))[slot];
     }
 
     /** @return elements of an array component that fit in the kernel's largest payload of its type */
     private int elementCapacity(int typeId, FixedLayout.Field component) {
-        return Math.max(0, (maxPayload - plan.layouts().get(typeId).fixedLength()) / elementSize(component));
+        return capacities.get(typeId).get(component);
     }
 
     private static int elementSize(FixedLayout.Field component) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How a handler class's columns map onto its kernel's fixed-layout message types: the request
@@ -74,11 +73,15 @@ record ColumnPlan(Map<Integer, FixedLayout> layouts, Map<Integer, List<Column>> 
      * @param typeId a wire id
      * @param component a component of that type
      * @param part a part
-     * @return the reply column holding it, if the handler declares one
+     * @return the reply column holding it, or null if the handler declares none
      */
-    Optional<Column> reply(int typeId, FixedLayout.Field component, Part part) {
-        return replies.getOrDefault(typeId, List.of()).stream()
-                .filter(column -> column.component().equals(component) && column.part() == part).findFirst();
+    Column reply(int typeId, FixedLayout.Field component, Part part) {
+        for (Column column : replies.getOrDefault(typeId, List.of())) {
+            if (column.part() == part && column.component().equals(component)) {
+                return column;
+            }
+        }
+        return null;
     }
 
     private static void add(Map<Integer, List<Column>> columns, Column column) {

@@ -28,8 +28,12 @@ enum Primitive {
 
     /** @param type a primitive type @return its constant */
     static Primitive of(Class<?> type) {
-        return Arrays.stream(values()).filter(p -> p.type == type).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(type + " is not a primitive type"));
+        for (Primitive primitive : values()) {
+            if (primitive.type == type) {
+                return primitive;
+            }
+        }
+        throw new IllegalArgumentException(type + " is not a primitive type");
     }
 
     /** @return the Java type */

@@ -32,7 +32,7 @@ class KernelFailureTest {
 
     @Test
     void shouldFailTheKernelAndItsPendingCallsWhenTheBackendFaults() throws Exception {
-        FaultingBackend backend = new FaultingBackend();
+        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1);
         try (RingKernelRuntime runtime = RingKernelRuntime.builder().backend(BackendType.OPENCL).addBackend(backend)
                 .addKernel(new ConformanceKernel()).build()) {
             KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)

@@ -4,41 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringkernel.api.BackendType;
-import io.ringkernel.api.DeviceInfo;
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.IllegalKernelStateException;
 import io.ringkernel.api.KernelErrorException;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.KernelStatus;
-import io.ringkernel.api.LaunchMode;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.api.SerializationException;
 import io.ringkernel.codec.FixedLayoutSerializer;
 import io.ringkernel.conformance.Ping;
 import io.ringkernel.runtime.internal.cpu.CpuBackend;
-import io.ringkernel.spi.Backend;
-import io.ringkernel.spi.BackendContext;
-import io.ringkernel.spi.BackendKernel;
-import io.ringkernel.spi.CompiledKernel;
-import io.ringkernel.spi.DeviceBuffer;
 import io.ringkernel.spi.KernelDefinition;
-import io.ringkernel.spi.KernelProgram;
-import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.MessageSerializer;
 import io.ringkernel.spi.MessageType;
 import io.ringkernel.spi.RuntimeSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -179,7 +167,7 @@ class PluginDepartureTest {
 
     @Test
     void shouldLeaveAKernelTerminatedWhenItsDefinitionReturnsAfterItsBackendLeft() {
-        WatchedBackend plugged = new WatchedBackend();
+        ObservedCpuBackend plugged = new ObservedCpuBackend(BackendType.CPU, CpuBackend.PRIORITY);
         runtime.addBackend(plugged, 10);
         KernelHandle kernel = runtime.launch("echo", LaunchOptions.defaults());
         runtime.removeDefinition(ECHO);
@@ -187,7 +175,7 @@ class PluginDepartureTest {
         runtime.addDefinition(ECHO);
 
         assertThat(kernel.status()).isEqualTo(KernelStatus.TERMINATED);
-        assertThat(plugged.compiledAfterClose).as("programs compiled by the backend's closed context").hasValue(0);
+        assertThat(plugged.compiledAfterClose()).as("programs compiled by the backend's closed context").isZero();
         KernelHandle relaunched = runtime.launch("echo", LaunchOptions.defaults());
         assertThat(relaunched.call(new Ping(9, 0), Ping.class, TIMEOUT)).isEqualTo(new Ping(9, 0));
     }
@@ -195,7 +183,7 @@ class PluginDepartureTest {
     @Test
     void shouldResumeTheOtherKernelsWhenTheSerializerReturnsAfterASuspendedKernelTerminated() {
         KernelHandle staying = runtime.launch("staying", LaunchOptions.defaults().withDefinition("echo"));
-        WatchedBackend plugged = new WatchedBackend();
+        ObservedCpuBackend plugged = new ObservedCpuBackend(BackendType.CPU, CpuBackend.PRIORITY);
         runtime.addBackend(plugged, 10);
         KernelHandle leaving = runtime.launch("leaving", LaunchOptions.defaults().withDefinition("echo"));
         runtime.removeSerializer(serializer);
@@ -203,7 +191,7 @@ class PluginDepartureTest {
         runtime.addSerializer(new FixedLayoutSerializer());
 
         assertThat(leaving.status()).isEqualTo(KernelStatus.TERMINATED);
-        assertThat(plugged.compiledAfterClose).as("programs compiled by the backend's closed context").hasValue(0);
+        assertThat(plugged.compiledAfterClose()).as("programs compiled by the backend's closed context").isZero();
         assertThat(staying.status()).isEqualTo(KernelStatus.ACTIVE);
         assertThat(staying.call(new Ping(10, 0), Ping.class, TIMEOUT)).isEqualTo(new Ping(10, 0));
     }
@@ -213,77 +201,5 @@ class PluginDepartureTest {
         KernelHandle kernel = runtime.launch("echo", LaunchOptions.defaults());
         runtime.removeBackend(new CpuBackend());
         assertThat(kernel.call(new Ping(8, 0), Ping.class, TIMEOUT)).isEqualTo(new Ping(8, 0));
-    }
-
-    /** The CPU backend, whose contexts count the programs they are asked to compile once closed. */
-    private static final class WatchedBackend implements Backend {
-        private final CpuBackend cpu = new CpuBackend();
-        private final AtomicInteger compiledAfterClose = new AtomicInteger();
-
-        @Override
-        public BackendType type() {
-            return cpu.type();
-        }
-
-        @Override
-        public int priority() {
-            return cpu.priority();
-        }
-
-        @Override
-        public Availability availability() {
-            return cpu.availability();
-        }
-
-        @Override
-        public List<DeviceInfo> devices() {
-            return cpu.devices();
-        }
-
-        @Override
-        public Set<LaunchMode> modes() {
-            return cpu.modes();
-        }
-
-        @Override
-        public LaunchMode defaultMode() {
-            return cpu.defaultMode();
-        }
-
-        @Override
-        public BackendContext open(int deviceIndex, RuntimeConfig config) {
-            BackendContext context = cpu.open(deviceIndex, config);
-            AtomicBoolean closed = new AtomicBoolean();
-            return new BackendContext() {
-                @Override
-                public DeviceInfo device() {
-                    return context.device();
-                }
-
-                @Override
-                public DeviceBuffer allocate(long bytes, int alignment) {
-                    return context.allocate(bytes, alignment);
-                }
-
-                @Override
-                public CompiledKernel compile(KernelProgram program) {
-                    if (closed.get()) {
-                        compiledAfterClose.incrementAndGet();
-                    }
-                    return context.compile(program);
-                }
-
-                @Override
-                public BackendKernel launch(CompiledKernel kernel, KernelResources resources) {
-                    return context.launch(kernel, resources);
-                }
-
-                @Override
-                public void close() {
-                    closed.set(true);
-                    context.close();
-                }
-            };
-        }
     }
 }

@@ -45,14 +45,14 @@ class SupervisionTest {
         }
     }
 
-    private static RingKernelRuntime faultable(FaultingBackend backend) {
+    private static RingKernelRuntime faultable(ObservedCpuBackend backend) {
         return RingKernelRuntime.builder().backend(BackendType.OPENCL).addBackend(backend)
                 .addKernel(new ConformanceKernel()).build();
     }
 
     @Test
     void shouldRestartAFailedKernelOnItsQueuesAndLeaveItInactiveAsItWas() throws Exception {
-        FaultingBackend backend = new FaultingBackend();
+        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1);
         try (RingKernelRuntime runtime = faultable(backend)) {
             KernelHandle kernel = runtime.launch("k", CONFORMANCE
                     .withRestartPolicy(RestartPolicy.onFailure(2, Duration.ofMinutes(1))));
@@ -75,7 +75,7 @@ class SupervisionTest {
 
     @Test
     void shouldLeaveTheKernelFailedOnceItsRestartsInTheWindowAreUsedUp() throws Exception {
-        FaultingBackend backend = new FaultingBackend();
+        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1);
         try (RingKernelRuntime runtime = faultable(backend)) {
             KernelHandle kernel = runtime.launch("k", CONFORMANCE
                     .withRestartPolicy(RestartPolicy.onFailure(1, Duration.ofMinutes(1))));
@@ -93,7 +93,7 @@ class SupervisionTest {
 
     @Test
     void shouldNotRestartWithoutAPolicy() {
-        FaultingBackend backend = new FaultingBackend();
+        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1);
         try (RingKernelRuntime runtime = faultable(backend)) {
             KernelHandle kernel = runtime.launch("k", CONFORMANCE);
             backend.resources().signals().failed(new IllegalStateException("device lost"));

@@ -14,25 +14,48 @@ import io.ringkernel.spi.KernelProgram;
 import io.ringkernel.spi.KernelResources;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs kernels on the CPU backend but lets the test raise a device fault through the kernel's signals. */
-final class FaultingBackend implements Backend {
+/**
+ * Runs kernels on the CPU backend, under a type and priority of the test's choosing, and lets the
+ * test watch it: the resources of the kernel launched last (whose signals raise a fault), and how
+ * many programs its contexts were asked to compile after they were closed.
+ */
+final class ObservedCpuBackend implements Backend {
     private final CpuBackend cpu = new CpuBackend();
+    private final BackendType type;
+    private final int priority;
+    private final AtomicInteger compiledAfterClose = new AtomicInteger();
     private volatile KernelResources resources;
 
-    /** @return the resources of the kernel launched last, whose signals raise its fault */
+    /**
+     * @param type the backend type it poses as
+     * @param priority its priority
+     */
+    ObservedCpuBackend(BackendType type, int priority) {
+        this.type = type;
+        this.priority = priority;
+    }
+
+    /** @return the resources of the kernel launched last */
     KernelResources resources() {
         return resources;
     }
 
+    /** @return programs its contexts were asked to compile after they were closed */
+    int compiledAfterClose() {
+        return compiledAfterClose.get();
+    }
+
     @Override
     public BackendType type() {
-        return BackendType.OPENCL;
+        return type;
     }
 
     @Override
     public int priority() {
-        return 1;
+        return priority;
     }
 
     @Override
@@ -58,6 +81,7 @@ final class FaultingBackend implements Backend {
     @Override
     public BackendContext open(int deviceIndex, RuntimeConfig config) {
         BackendContext context = cpu.open(deviceIndex, config);
+        AtomicBoolean closed = new AtomicBoolean();
         return new BackendContext() {
             @Override
             public DeviceInfo device() {
@@ -71,6 +95,9 @@ final class FaultingBackend implements Backend {
 
             @Override
             public CompiledKernel compile(KernelProgram program) {
+                if (closed.get()) {
+                    compiledAfterClose.incrementAndGet();
+                }
                 return context.compile(program);
             }
 
@@ -82,6 +109,7 @@ final class FaultingBackend implements Backend {
 
             @Override
             public void close() {
+                closed.set(true);
                 context.close();
             }
         };
