@@ -16,6 +16,12 @@ import java.util.function.LongSupplier;
 public final class HybridLogicalClock {
     /** Bits of the logical counter in the packed form. */
     public static final int LOGICAL_BITS = 16;
+    /**
+     * The most, in milliseconds, a received reading may lead this clock and still be merged. A
+     * reading further ahead would drag the clock, and every deadline measured by it, into the
+     * future for good: a receiver refuses it instead ({@link #leadMillis}).
+     */
+    public static final long MAX_LEAD_MILLIS = 10_000;
     private static final long LOGICAL_MASK = (1L << LOGICAL_BITS) - 1;
 
     private final int nodeId;
@@ -43,17 +49,34 @@ public final class HybridLogicalClock {
     }
 
     /**
-     * Merges a reading received from another node. A reading outside the clock's range (negative
-     * as a signed long, i.e. physical time past 2^47 ms, the year 6429, or the very last value)
-     * can only come from corrupt bytes and is not merged: the clock still advances.
+     * Merges a reading received from another node. A reading that leads this clock by more than
+     * {@link #MAX_LEAD_MILLIS} is not merged (the clock still advances): see {@link #leadMillis}.
      *
      * @param remote the packed reading received
-     * @return a new reading greater than every earlier one and than {@code remote} when it is in range
+     * @return a new reading greater than every earlier one and than {@code remote} when it is merged
      */
     public long update(long remote) {
+        long merged = leadMillis(remote) > MAX_LEAD_MILLIS ? 0 : remote;
         long physical = pack(physicalMillis.getAsLong(), 0);
-        long merged = remote < 0 || remote == Long.MAX_VALUE ? 0 : remote;
         return last.updateAndGet(previous -> Math.max(physical, Math.max(previous, merged) + 1));
+    }
+
+    /**
+     * How far a received reading is ahead of this clock: of physical time or of the clock's last
+     * reading, whichever is later, so that a physical clock stepped back does not make the
+     * readings of its own node look early. A reading outside the clock's range (negative as a
+     * signed long, i.e. physical time past 2^47 ms, the year 6429, or the very last value) can
+     * only come from corrupt bytes and leads by {@link Long#MAX_VALUE}.
+     *
+     * @param remote the packed reading received
+     * @return milliseconds it leads by; zero or negative if it is not ahead
+     */
+    public long leadMillis(long remote) {
+        if (remote < 0 || remote == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long local = Math.max(physicalMillis.getAsLong(), last.get() >>> LOGICAL_BITS);
+        return (remote >>> LOGICAL_BITS) - local;
     }
 
     /** @return the last reading, packed, without advancing the clock */

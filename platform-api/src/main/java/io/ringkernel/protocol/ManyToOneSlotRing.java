@@ -1,9 +1,11 @@
 package io.ringkernel.protocol;
 
 import static io.ringkernel.protocol.BufferAccess.LONG;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.CHECKSUM_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.COMMIT_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_MARK;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
 
 import java.nio.ByteBuffer;
@@ -98,7 +100,9 @@ public final class ManyToOneSlotRing {
                     + maxPayload + ")");
         }
         int recordSlots = slotsFor(payloadLength);
-        long headCache = (long) LONG.getOpaque(buffer, headCacheIndex);
+        // acquire/release on the cache: a producer that trusts another's cached head also sees the
+        // consumer's writes (the zeroed commit words) that the head published
+        long headCache = (long) LONG.getAcquire(buffer, headCacheIndex);
         while (true) {
             long tail = (long) LONG.getVolatile(buffer, tailIndex);
             int index = (int) (tail & mask);
@@ -110,12 +114,13 @@ public final class ManyToOneSlotRing {
                     return INSUFFICIENT_CAPACITY;
                 }
                 headCache = head;
-                LONG.setOpaque(buffer, headCacheIndex, head);
+                LONG.setRelease(buffer, headCacheIndex, head);
             }
             if (LONG.compareAndSet(buffer, tailIndex, tail, end)) {
                 if (padding != 0) {
                     int paddingOffset = index << slotShift;
                     buffer.putInt(paddingOffset + MESSAGE_TYPE_OFFSET, PADDING_TYPE);
+                    buffer.putInt(paddingOffset + CHECKSUM_OFFSET, PADDING_MARK);
                     LONG.setRelease(buffer, paddingOffset + COMMIT_OFFSET, tail + padding);
                 }
                 return tail + padding;
@@ -162,8 +167,7 @@ public final class ManyToOneSlotRing {
                     break;
                 }
                 int slots = (int) (end - head);
-                boolean padding = buffer.getInt(offset + MESSAGE_TYPE_OFFSET) == PADDING_TYPE
-                        && slots == capacity - (int) (head & mask);
+                boolean padding = isPadding(offset, slots, head);
                 try {
                     if (!padding) {
                         records++;
@@ -180,6 +184,12 @@ public final class ManyToOneSlotRing {
             }
         }
         return records;
+    }
+
+    private boolean isPadding(int offset, int slots, long position) {
+        return buffer.getInt(offset + MESSAGE_TYPE_OFFSET) == PADDING_TYPE
+                && buffer.getInt(offset + CHECKSUM_OFFSET) == PADDING_MARK
+                && slots == capacity - (int) (position & mask);
     }
 
     private void release(int offset, int slots) {

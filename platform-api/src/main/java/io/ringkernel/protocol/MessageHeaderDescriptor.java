@@ -68,6 +68,12 @@ public final class MessageHeaderDescriptor {
 
     /** Message type of the filler record a producer writes to skip the ring's end. */
     public static final int PADDING_TYPE = 0;
+    /**
+     * Checksum field of a filler record ("RKPD"). Only a record with {@link #PADDING_TYPE}, this
+     * mark and an end at the ring's end is filler; any other record, whatever its type, is a
+     * message and gets an outcome.
+     */
+    public static final int PADDING_MARK = 0x52_4B_50_44;
     /** Message type of an error reply; its payload is {@link ErrorPayload}. */
     public static final int ERROR_TYPE = -1;
 

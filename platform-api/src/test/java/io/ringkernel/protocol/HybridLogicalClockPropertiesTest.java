@@ -47,9 +47,14 @@ class HybridLogicalClockPropertiesTest {
             long reading;
             if (event.update()) {
                 long remote = event.remote(now[0]);
-                largestSeen = Math.max(largestSeen, remote);
+                boolean merged = clock.leadMillis(remote) <= HybridLogicalClock.MAX_LEAD_MILLIS;
                 reading = clock.update(remote);
-                assertThat(reading).as("update(%d)", remote).isGreaterThan(remote);
+                if (merged) {
+                    largestSeen = Math.max(largestSeen, remote);
+                    assertThat(reading).as("update(%d)", remote).isGreaterThan(remote);
+                } else {
+                    assertThat(reading).as("update(%d), too far ahead to merge", remote).isLessThan(remote);
+                }
             } else {
                 reading = clock.tick();
             }
@@ -128,6 +133,34 @@ class HybridLogicalClockPropertiesTest {
 
         assertThat(reading).isEqualTo(pack(9_000, 5));
         assertThat(clock.tick()).isEqualTo(pack(9_000, 6));
+    }
+
+    @Example
+    void shouldNotMergeARemoteReadingThatLeadsByMoreThanTheLimitAndStillAdvance() {
+        long limit = HybridLogicalClock.MAX_LEAD_MILLIS;
+        HybridLogicalClock clock = new HybridLogicalClock(0, () -> 5_000);
+        long first = clock.tick();
+
+        long atTheLimit = clock.update(pack(5_000 + limit, 0));
+        long beyond = clock.update(pack(5_000 + 2 * limit + 2, 0));
+
+        assertThat(clock.leadMillis(pack(5_000 + limit, 3))).isZero();
+        assertThat(atTheLimit).as("a lead of exactly the limit is merged").isEqualTo(pack(5_000 + limit, 1));
+        assertThat(beyond).as("a lead past the limit, counted from the clock's last reading, is not")
+                .isEqualTo(atTheLimit + 1);
+        assertThat(first).isEqualTo(pack(5_000, 0));
+    }
+
+    @Example
+    void shouldMeasureTheLeadFromItsLastReadingWhenPhysicalTimeSteppedBack() {
+        long[] now = {100_000};
+        HybridLogicalClock clock = new HybridLogicalClock(0, () -> now[0]);
+        clock.tick();
+        now[0] = 40_000;
+
+        assertThat(clock.leadMillis(pack(100_000 + 5, 0))).isEqualTo(5);
+        assertThat(clock.leadMillis(-1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(clock.leadMillis(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
     }
 
     @Example

@@ -1,9 +1,11 @@
 package io.ringkernel.protocol;
 
 import static io.ringkernel.protocol.ManyToOneSlotRing.INSUFFICIENT_CAPACITY;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.CHECKSUM_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.COMMIT_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_MARK;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PAYLOAD_LENGTH_OFFSET;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,11 +158,31 @@ class ManyToOneSlotRingTest {
 
         assertThat(position).isEqualTo(4);
         assertThat(buffer.getInt(3 * 64 + MESSAGE_TYPE_OFFSET)).isEqualTo(PADDING_TYPE);
+        assertThat(buffer.getInt(3 * 64 + CHECKSUM_OFFSET)).isEqualTo(PADDING_MARK);
         assertThat(buffer.getLong(3 * 64 + COMMIT_OFFSET)).isEqualTo(4);
         assertThat(read).isEqualTo(1);
         assertThat(counted[0]).isEqualTo(1);
         assertThat(ring.head()).isEqualTo(6);
         assertThat(ring.depth()).isZero();
+    }
+
+    @Test
+    void shouldDeliverARecordOfThePaddingTypeAtTheRingEndThatLacksThePaddingMark() {
+        ManyToOneSlotRing ring = TestMemory.ring(4, 64);
+        for (int i = 0; i < 3; i++) {
+            write(ring, pattern(0, i));
+        }
+        readAll(ring, 3);
+        long position = ring.tryClaim(0);
+        ring.buffer().putInt(ring.offset(position) + MESSAGE_TYPE_OFFSET, PADDING_TYPE);
+        ring.commit(position, 0);
+
+        List<Received> received = readAll(ring, 10);
+
+        assertThat(position).isEqualTo(3);
+        assertThat(received).as("a message whose type field says padding still reaches the consumer").hasSize(1);
+        assertThat(received.get(0).offset()).isEqualTo(3 * 64);
+        assertThat(ring.head()).isEqualTo(4);
     }
 
     @Test

@@ -151,8 +151,11 @@ public final class SlotRecords implements ArbitrarySupplier<SlotRecords.SlotReco
 
     private static Arbitrary<HeaderFields> fields() {
         Arbitrary<Long> ids = Arbitraries.longs();
-        // mostly none, which leaves the receiver's clock on physical time; else anything, which may move it far ahead
-        Arbitrary<Long> timestamps = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(0L)), Tuple.of(1, Arbitraries.longs()));
+        // none, anything, or within 20 s of now either way: on both sides of the most a timestamp may lead a clock
+        Arbitrary<Long> nearNow = Arbitraries.longs().between(-20_000, 20_000)
+                .map(offset -> HybridLogicalClock.pack(System.currentTimeMillis() + offset, 0));
+        Arbitrary<Long> timestamps = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(0L)), Tuple.of(1, Arbitraries.longs()),
+                Tuple.of(1, nearNow));
         // none, far in the future (after 2109), or anything, negative ones long expired
         Arbitrary<Long> deadlines = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(0L)),
                 Tuple.of(1, Arbitraries.longs().greaterOrEqual(1L << 58)), Tuple.of(1, Arbitraries.longs()));

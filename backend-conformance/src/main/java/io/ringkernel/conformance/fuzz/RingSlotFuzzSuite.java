@@ -2,6 +2,7 @@ package io.ringkernel.conformance.fuzz;
 
 import static io.ringkernel.protocol.MessageHeaderDescriptor.ERROR_TYPE;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_MARK;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,16 +97,17 @@ public abstract class RingSlotFuzzSuite {
     @AddLifecycleHook(SkipWhereTheBackendCannotRun.class)
     void shouldGiveEveryRecordInASlotItsOneTypedOutcomeAndKeepServing(@ForAll("slotCases") SlotCase slotCase) {
         long droppedBefore = harness.telemetry().dropped();
-        long physicalBefore = HybridLogicalClock.pack(System.currentTimeMillis(), 0);
+        long millisBefore = System.currentTimeMillis();
         long position = harness.writeGarbage(slotCase.afterCommitWord());
         long call = nextCall++;
         ByteBuffer ping = harness.encode(new Ping(call, 7));
         harness.write(new HeaderFields(call, 0, 0, 0, 0, 1, ConformanceKernel.PING_TYPE, ping.remaining(), FLAG_CALL,
                 (byte) 0), ping);
-        Set<Outcome> allowed = expectedOutcomes(slotCase, position, physicalBefore);
-        boolean skipped = allowed.contains(Outcome.SKIPPED_AS_PADDING);
+        boolean skipped = isPadding(slotCase, position);
 
         List<OutputRecord> records = harness.awaitOutput(skipped ? 1 : 2, WAIT);
+        Set<Outcome> allowed = skipped ? EnumSet.of(Outcome.SKIPPED_AS_PADDING)
+                : expectedOutcomes(slotCase, millisBefore, System.currentTimeMillis());
 
         assertThat(records).as("replies to the record and the call after it").hasSize(skipped ? 1 : 2);
         assertEchoes(records.get(records.size() - 1), new Ping(call, 7), ConformanceKernel.PING_TYPE, call);
@@ -128,25 +130,42 @@ public abstract class RingSlotFuzzSuite {
         return SlotCases.slotCases();
     }
 
-    /**
-     * The outcomes the protocol allows a record: one, or two where its deadline lies in a range
-     * where it depends on how far earlier timestamps moved the kernel's clock.
-     */
-    private static Set<Outcome> expectedOutcomes(SlotCase slotCase, long position, long physicalBefore) {
+    /** Whether the ring takes the record for the filler it writes before its end, which gets no outcome. */
+    private static boolean isPadding(SlotCase slotCase, long position) {
         MessageHeader header = slotCase.header();
         int slots = slotCase.recordLength() / SpiHarness.SLOT_SIZE;
         boolean endsTheRing = (position & (SpiHarness.CAPACITY - 1)) + slots == SpiHarness.CAPACITY;
-        if (header.messageType() == PADDING_TYPE && endsTheRing) {
-            return EnumSet.of(Outcome.SKIPPED_AS_PADDING);
-        }
+        return header.messageType() == PADDING_TYPE && header.checksum() == PADDING_MARK && endsTheRing;
+    }
+
+    /**
+     * The outcomes the protocol allows a record that is not padding: one, or two where its
+     * timestamp or deadline lies in a range where the verdict depends on how far earlier
+     * timestamps moved the kernel's clock (at most {@link HybridLogicalClock#MAX_LEAD_MILLIS}
+     * ahead of physical time) and when between the two physical readings the kernel looked.
+     */
+    private static Set<Outcome> expectedOutcomes(SlotCase slotCase, long millisBefore, long millisAfter) {
+        MessageHeader header = slotCase.header();
         if (header.problem(slotCase.recordLength()) != null) {
             return EnumSet.of(Outcome.MALFORMED_MESSAGE);
         }
-        long deadline = header.deadline();
-        if (deadline != 0 && deadline < physicalBefore) {
-            return EnumSet.of(Outcome.DEADLINE_EXPIRED);
+        long timestamp = header.timestamp();
+        long lead = timestamp < 0 || timestamp == Long.MAX_VALUE ? Long.MAX_VALUE
+                : (timestamp >>> HybridLogicalClock.LOGICAL_BITS) - millisAfter;
+        if (lead > 2 * HybridLogicalClock.MAX_LEAD_MILLIS) {
+            return EnumSet.of(Outcome.MALFORMED_MESSAGE);
         }
-        EnumSet<Outcome> allowed = deadline == 0 ? EnumSet.noneOf(Outcome.class) : EnumSet.of(Outcome.DEADLINE_EXPIRED);
+        boolean mayLeadTooFar = lead + (millisAfter - millisBefore) > HybridLogicalClock.MAX_LEAD_MILLIS;
+        long physicalBefore = HybridLogicalClock.pack(millisBefore, 0);
+        long deadline = header.deadline();
+        EnumSet<Outcome> allowed = mayLeadTooFar ? EnumSet.of(Outcome.MALFORMED_MESSAGE) : EnumSet.noneOf(Outcome.class);
+        if (deadline != 0 && deadline < physicalBefore) {
+            allowed.add(Outcome.DEADLINE_EXPIRED);
+            return allowed;
+        }
+        if (deadline != 0) {
+            allowed.add(Outcome.DEADLINE_EXPIRED);
+        }
         MessageCodec codec = SlotCases.codecs().get(header.messageType());
         if (codec == null) {
             allowed.add(Outcome.UNKNOWN_MESSAGE_TYPE);
@@ -172,8 +191,11 @@ public abstract class RingSlotFuzzSuite {
         ErrorPayload error = ErrorPayload.decode(reply.payload(), 0, reply.payload().remaining());
         assertThat(error.detail()).as("error detail").isNotBlank();
         switch (error.code()) {
-            case MALFORMED_MESSAGE -> assertThat(error.detail())
-                    .isEqualTo("malformed message rejected: " + request.problem(slotCase.recordLength()));
+            case MALFORMED_MESSAGE -> assertThat(error.detail()).satisfiesAnyOf(
+                    detail -> assertThat(detail)
+                            .isEqualTo("malformed message rejected: " + request.problem(slotCase.recordLength())),
+                    detail -> assertThat(detail).startsWith("malformed message rejected: its timestamp ")
+                            .endsWith("; at most " + HybridLogicalClock.MAX_LEAD_MILLIS + " ms is accepted"));
             case DEADLINE_EXPIRED -> assertThat(error.detail()).isEqualTo("deadline passed before processing");
             case UNKNOWN_MESSAGE_TYPE -> assertThat(error.detail()).isEqualTo("no handler for message type " + request.messageType());
             case DESERIALIZATION_FAILED -> assertThat(decodeFailure(request)).startsWith(error.detail());

@@ -108,8 +108,12 @@ public final class SlotCases {
 
     private static Arbitrary<HeaderFields> fields() {
         Arbitrary<Long> correlations = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0L)), Tuple.of(1, Arbitraries.longs()));
-        // mostly none, which leaves the kernel's clock on physical time; else anything, which may move it far ahead
-        Arbitrary<Long> timestamps = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0L)), Tuple.of(1, Arbitraries.longs()));
+        // mostly none, which leaves the kernel's clock on physical time; else anything, or within 20 s of now, on both
+        // sides of the most a timestamp may lead the kernel's clock
+        Arbitrary<Long> nearNow = Arbitraries.longs().between(-20_000, 20_000)
+                .map(offset -> HybridLogicalClock.pack(System.currentTimeMillis() + offset, 0));
+        Arbitrary<Long> timestamps = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(0L)), Tuple.of(1, Arbitraries.longs()),
+                Tuple.of(1, nearNow));
         // mostly none; else long past, after 2109, or anything
         Arbitrary<Long> deadlines = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(0L)),
                 Tuple.of(1, Arbitraries.just(HybridLogicalClock.pack(1, 0))),

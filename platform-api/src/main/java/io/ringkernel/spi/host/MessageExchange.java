@@ -74,7 +74,8 @@ public final class MessageExchange {
 
     /**
      * Checks a request read from the input ring, moving the kernel's clock past its timestamp.
-     * A malformed request is counted as dropped here.
+     * A malformed request, or one whose timestamp leads the kernel's clock by more than
+     * {@link HybridLogicalClock#MAX_LEAD_MILLIS}, is counted as dropped here.
      *
      * @param request the request's header, wrapped over its record
      * @param recordLength the record's length in the ring
@@ -86,6 +87,13 @@ public final class MessageExchange {
         if (problem != null) {
             telemetry.recordDropped(ErrorCode.MALFORMED_MESSAGE.wireCode());
             return new Rejection(ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: " + problem);
+        }
+        long lead = clock.leadMillis(request.timestamp());
+        if (lead > HybridLogicalClock.MAX_LEAD_MILLIS) {
+            telemetry.recordDropped(ErrorCode.MALFORMED_MESSAGE.wireCode());
+            return new Rejection(ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: its timestamp "
+                    + (lead == Long.MAX_VALUE ? "is out of the clock's range" : "leads the kernel's clock by " + lead + " ms")
+                    + "; at most " + HybridLogicalClock.MAX_LEAD_MILLIS + " ms is accepted");
         }
         long now = clock.update(request.timestamp());
         controlBlock.clock(now);

@@ -68,30 +68,42 @@ class MessageExchangeFuzzTest {
         long droppedBefore = KERNEL.telemetry.dropped();
         long errorsBefore = KERNEL.telemetry.errors();
         MessageHeader header = record.header();
-        long physicalBefore = HybridLogicalClock.pack(System.currentTimeMillis(), 0);
+        long millisBefore = System.currentTimeMillis();
+        long physicalBefore = HybridLogicalClock.pack(millisBefore, 0);
 
         Rejection rejection = decode ? exchange.screenAndDecode(header, record.recordLength(), CODECS)
                 : exchange.screen(header, record.recordLength(), CODECS::containsKey);
 
-        long physicalAfter = HybridLogicalClock.pack(System.currentTimeMillis(), 0);
-        Statistics.label(OUTCOME).collect(rejection == null ? "admitted" : rejection.code().name());
+        long millisAfter = System.currentTimeMillis();
+        long physicalAfter = HybridLogicalClock.pack(millisAfter, 0);
+        String problem = header.problem(record.recordLength());
+        boolean timestampTooFarAhead = problem == null && leadsTooFar(header.timestamp(), millisBefore, millisAfter, rejection);
+        Statistics.label(OUTCOME).collect(rejection == null ? "admitted"
+                : timestampTooFarAhead ? "timestamp too far ahead" : rejection.code().name());
         Statistics.label(OUTCOME).coverage(coverage -> {
             coverage.check("admitted").percentage(p -> p > 5);
             coverage.check(ErrorCode.MALFORMED_MESSAGE.name()).percentage(p -> p > 20);
+            coverage.check("timestamp too far ahead").percentage(p -> p > 1);
             coverage.check(ErrorCode.DEADLINE_EXPIRED.name()).percentage(p -> p > 1);
             coverage.check(ErrorCode.UNKNOWN_MESSAGE_TYPE.name()).percentage(p -> p > 1);
             coverage.check(ErrorCode.DESERIALIZATION_FAILED.name()).percentage(p -> p > 0.5);
         });
-        String problem = header.problem(record.recordLength());
-        assertThat(KERNEL.telemetry.dropped() - droppedBefore).as("dropped").isEqualTo(problem == null ? 0 : 1);
+        boolean malformed = problem != null || timestampTooFarAhead;
+        assertThat(KERNEL.telemetry.dropped() - droppedBefore).as("dropped").isEqualTo(malformed ? 1 : 0);
         assertThat(KERNEL.telemetry.errors()).as("errors are counted when answered, not here").isEqualTo(errorsBefore);
         if (problem != null) {
             assertThat(rejection).isEqualTo(new Rejection(ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: " + problem));
+        }
+        if (timestampTooFarAhead) {
+            assertThat(rejection.code()).isEqualTo(ErrorCode.MALFORMED_MESSAGE);
+            assertThat(rejection.detail()).startsWith("malformed message rejected: its timestamp ")
+                    .endsWith("; at most " + HybridLogicalClock.MAX_LEAD_MILLIS + " ms is accepted");
+        }
+        if (malformed) {
             assertThat(KERNEL.controlBlock.clock()).as("a malformed timestamp is not merged").isZero();
             return;
         }
-        long timestamp = header.timestamp();
-        long merged = timestamp < 0 || timestamp == Long.MAX_VALUE ? 0 : timestamp;
+        long merged = header.timestamp();
         long earliest = Math.max(physicalBefore, merged + 1);
         long latest = Math.max(physicalAfter, merged + 1);
         assertThat(KERNEL.controlBlock.clock()).as("the kernel's clock, merged with the timestamp").isBetween(earliest, latest);
@@ -118,6 +130,23 @@ class MessageExchangeFuzzTest {
         Arbitrary<Payload> knownTypes = Combinators.combine(Arbitraries.of(SAMPLE_TYPE, PAIR_TYPE),
                 Arbitraries.oneOf(samples, FuzzBytes.bytes(0, 64))).as(Payload::new);
         return SlotRecords.slotRecords(Arbitraries.oneOf(knownTypes, SlotRecords.anyPayloads()));
+    }
+
+    /**
+     * Whether a fresh kernel clock, read at some moment between two physical readings, finds the
+     * timestamp too far ahead to merge; at the boundary either verdict is right, and the
+     * rejection tells which one the clock gave.
+     */
+    private static boolean leadsTooFar(long timestamp, long millisBefore, long millisAfter, Rejection rejection) {
+        if (timestamp < 0 || timestamp == Long.MAX_VALUE) {
+            return true;
+        }
+        long remoteMillis = timestamp >>> HybridLogicalClock.LOGICAL_BITS;
+        if (remoteMillis - millisAfter > HybridLogicalClock.MAX_LEAD_MILLIS) {
+            return true;
+        }
+        boolean undecided = remoteMillis - millisBefore > HybridLogicalClock.MAX_LEAD_MILLIS;
+        return undecided && rejection != null && rejection.code() == ErrorCode.MALFORMED_MESSAGE;
     }
 
     /** What screenAndDecode must answer for a record that passes the other stages: the codec's own verdict. */
