@@ -1,17 +1,13 @@
 package io.ringkernel.dashboard;
 
 import io.ringkernel.api.RingKernelRuntime;
-import io.ringkernel.spi.KernelDefinition;
+import io.ringkernel.management.KernelBundles;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -48,28 +44,10 @@ public final class DashboardComponent {
 
     private void open() {
         String deploy = context.getProperty(DEPLOY_DIRECTORY);
-        LocalSource source = new LocalSource(runtime, Optional.ofNullable(deploy).map(Path::of), this::kernelBundles);
+        KernelBundles bundles = new KernelBundles(context);
+        LocalSource source = new LocalSource(runtime, Optional.ofNullable(deploy).map(Path::of),
+                () -> DeployedBundle.all(bundles.getKernelBundles()));
         window.set(DashboardWindow.show(new Stage(), source));
-    }
-
-    /** @return the bundles that register kernel definitions, with their definition ids */
-    private List<DeployedBundle> kernelBundles() {
-        List<DeployedBundle> bundles = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            List<String> definitions = new ArrayList<>();
-            ServiceReference<?>[] services = bundle.getRegisteredServices();
-            for (ServiceReference<?> service : services == null ? new ServiceReference<?>[0] : services) {
-                Object id = service.getProperty(KernelDefinition.PROPERTY_ID);
-                if (id != null) {
-                    definitions.add(id.toString());
-                }
-            }
-            if (!definitions.isEmpty()) {
-                bundles.add(new DeployedBundle(bundle.getSymbolicName(), bundle.getVersion().toString(),
-                        BundleStates.name(bundle.getState()), definitions));
-            }
-        }
-        return bundles;
     }
 
     /** Closes the window. */

@@ -7,6 +7,7 @@ import io.ringkernel.api.KernelMetrics;
 import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchMode;
 import io.ringkernel.management.BackendSummary;
+import io.ringkernel.management.KernelBundlesMXBean;
 import io.ringkernel.management.RingKernelMBeans;
 import io.ringkernel.management.RingKernelRuntimeMXBean;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public final class JmxSource implements DashboardSource {
     private final JMXConnector connector;
     private final MBeanServerConnection connection;
     private final RingKernelRuntimeMXBean runtime;
+    private final ObjectName kernelBundlesName;
+    private final KernelBundlesMXBean kernelBundles;
     private final String domain;
 
     private JmxSource(String address, JMXConnector connector, MBeanServerConnection connection, String domain) {
@@ -55,6 +58,8 @@ public final class JmxSource implements DashboardSource {
         this.connection = connection;
         this.domain = domain;
         this.runtime = JMX.newMXBeanProxy(connection, name(domain + ":type=Runtime"), RingKernelRuntimeMXBean.class);
+        this.kernelBundlesName = name(domain + ":" + KernelBundlesMXBean.NAME_PROPERTIES);
+        this.kernelBundles = JMX.newMXBeanProxy(connection, kernelBundlesName, KernelBundlesMXBean.class);
     }
 
     /**
@@ -101,7 +106,19 @@ public final class JmxSource implements DashboardSource {
             }
         }
         List<BackendInfo> backends = runtime.getBackends().stream().map(JmxSource::backend).toList();
-        return new DashboardSnapshot(Instant.now(), kernels, backends, runtime.getDefinitionIds(), List.of());
+        return new DashboardSnapshot(Instant.now(), kernels, backends, runtime.getDefinitionIds(), kernelBundles());
+    }
+
+    /** @return the platform's kernel bundles; none where the runtime runs outside OSGi and has no such bean */
+    private List<DeployedBundle> kernelBundles() {
+        try {
+            if (!connection.isRegistered(kernelBundlesName)) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + address + ": " + e.getMessage(), e);
+        }
+        return DeployedBundle.all(kernelBundles.getKernelBundles());
     }
 
     private KernelMetrics kernel(String id) throws JMException, IOException {

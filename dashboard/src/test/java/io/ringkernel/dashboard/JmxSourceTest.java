@@ -9,6 +9,7 @@ import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.codec.FixedLayoutSerializer;
+import io.ringkernel.management.KernelBundleSummary;
 import io.ringkernel.management.RingKernelMBeans;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageType;
@@ -82,7 +83,19 @@ class JmxSourceTest {
         });
         assertThat(snapshot.backends()).anySatisfy(backend -> assertThat(backend.type()).isEqualTo(BackendType.CPU));
         assertThat(snapshot.definitionIds()).contains("echo");
+        assertThat(snapshot.bundles()).as("a runtime outside OSGi shows no kernel bundles bean").isEmpty();
         assertThat(source.describe()).startsWith("service:jmx:rmi:");
+    }
+
+    @Test
+    void shouldListThePlatformsKernelBundlesWhereItShowsThem() {
+        mbeans.showKernelBundles(() -> List.of(
+                new KernelBundleSummary("io.ringkernel.examples", "0.1.0", "ACTIVE", List.of("echo", "rolling-stats"))));
+
+        DashboardSnapshot snapshot = source.snapshot();
+
+        assertThat(snapshot.bundles()).containsExactly(
+                new DeployedBundle("io.ringkernel.examples", "0.1.0", "ACTIVE", List.of("echo", "rolling-stats")));
     }
 
     @Test

@@ -4,20 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.examples.EchoKernel;
+import io.ringkernel.management.KernelBundlesMXBean;
 import java.lang.management.ManagementFactory;
+import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
-/** The shell commands and the MBeans appear as soon as the runtime service does. */
+/** The shell commands and the MBeans, the kernel bundles' included, appear as soon as the runtime service does. */
 @ExtendWith({BundleContextExtension.class, ServiceExtension.class})
 @Timeout(60)
 class ManagementServicesIT {
@@ -50,5 +53,18 @@ class ManagementServicesIT {
         } finally {
             runtime.terminate("jmx-echo");
         }
+    }
+
+    @Test
+    void shouldListTheKernelBundlesInAnMBean() throws Exception {
+        KernelBundlesMXBean bundles = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
+                new ObjectName("io.ringkernel:" + KernelBundlesMXBean.NAME_PROPERTIES), KernelBundlesMXBean.class);
+
+        assertThat(bundles.getKernelBundles()).anySatisfy(bundle -> {
+            assertThat(bundle.getSymbolicName()).isEqualTo(FrameworkUtil.getBundle(EchoKernel.class).getSymbolicName());
+            assertThat(bundle.getVersion()).isEqualTo(FrameworkUtil.getBundle(EchoKernel.class).getVersion().toString());
+            assertThat(bundle.getState()).isEqualTo("ACTIVE");
+            assertThat(bundle.getDefinitionIds()).contains(EchoKernel.ID);
+        }).noneSatisfy(bundle -> assertThat(bundle.getDefinitionIds()).isEmpty());
     }
 }

@@ -56,6 +56,7 @@ public final class RingKernelMBeans implements AutoCloseable {
     private final ObjectName runtimeName;
     private final Set<String> registeredKernels = new HashSet<>();
     private final ScheduledExecutorService refresher;
+    private ObjectName kernelBundlesName;
     private boolean closed;
 
     private RingKernelMBeans(RingKernelRuntime runtime, MBeanServer server, String domain) {
@@ -136,6 +137,24 @@ public final class RingKernelMBeans implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::refreshQuietly, nanos, nanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Shows a platform's kernel bundles as {@code <domain>:type=KernelBundles}, until
+     * {@link #close()}; in OSGi the management bundle does this itself.
+     *
+     * @param bundles lists the kernel bundles
+     * @return the bean's name
+     * @throws IllegalStateException if they are shown already, or after close
+     */
+    public synchronized ObjectName showKernelBundles(KernelBundlesMXBean bundles) {
+        if (closed || kernelBundlesName != null) {
+            throw new IllegalStateException(closed ? "closed" : "kernel bundles are shown already as " + kernelBundlesName);
+        }
+        ObjectName name = name(domain + ":" + KernelBundlesMXBean.NAME_PROPERTIES);
+        register(name, new StandardMBean(bundles, KernelBundlesMXBean.class, true));
+        kernelBundlesName = name;
+        return name;
+    }
+
     /** @return the runtime bean's name, {@code <domain>:type=Runtime} */
     public ObjectName runtimeName() {
         return runtimeName;
@@ -195,6 +214,9 @@ public final class RingKernelMBeans implements AutoCloseable {
             unregister(kernelName(kernelId));
         }
         registeredKernels.clear();
+        if (kernelBundlesName != null) {
+            unregister(kernelBundlesName);
+        }
         unregister(runtimeName);
     }
 
