@@ -51,9 +51,9 @@ import org.osgi.test.junit5.service.ServiceExtension;
  * definition's class loader and Aparapi reads its bytecode from there. The runtime service runs
  * kernels on the backend's first device, or on the one its property
  * {@code ringkernel.device.APARAPI} chooses: the Java thread pool; a value that names no device
- * makes the backend unavailable, with an error logged, and launches pass it by. Updating the backend bundle under load answers every call or fails it
- * with a typed error, and the wrapper stays the same bundle, never refreshed: a JVM loads
- * Aparapi's JNI library once.
+ * makes the backend unavailable, with an error logged, and launches pass it by. Updating the
+ * backend bundle under load answers every call or fails it with a typed error, and the wrapper
+ * stays the same bundle, never refreshed: a JVM loads Aparapi's JNI library once.
  */
 @ExtendWith({BundleContextExtension.class, ServiceExtension.class})
 @Timeout(120)
