@@ -12,15 +12,21 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the assembled {@code bin/ringkernel} as a real process (failsafe, after {@code package}
  * laid out {@code target/ringkernel}): it starts, its demo kernels answer, the kernels' bundle
  * hot-deploys out of and back into {@code deploy/}, the Gogo console answers {@code rk:} commands
- * and lists the shipped backends with their bundles active, and the process stops by itself, on
- * SIGTERM or when the console's input ends.
+ * and lists the shipped backends with their bundles active, a kernel bundle is installed from
+ * {@code deploy/} and from no other folder, and the process stops by itself, on SIGTERM or when
+ * the console's input ends.
  */
 class DistributionTest {
+    /** Ten of FileInstall's scans of {@code deploy/}, 200 ms apart ({@code conf/ringkernel.properties}). */
+    private static final Duration FILEINSTALL_SCANS = Duration.ofSeconds(2);
+    private static final String ECHO_DEPLOYED = "launched demo kernel echo";
+    private static final String NO_ECHO = "no kernel definition with id 'echo'";
 
     private RunningDistribution distribution;
 
@@ -114,6 +120,55 @@ class DistributionTest {
         distribution.endInput();
         assertThat(distribution.awaitExit(Duration.ofSeconds(15))).as("stops when the console's input ends").isTrue();
         assertThat(distribution.exitValue()).isZero();
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldInstallAKernelBundleFromDeployAndFromNoOtherFolder(@TempDir Path parking) throws Exception {
+        Path deployed = RunningDistribution.deployedJar();
+        String jarName = deployed.getFileName().toString();
+        Path kernels = Files.move(deployed, parking.resolve(jarName));
+        List<Path> elsewhere = List.of(RunningDistribution.HOME.resolve(jarName),
+                RunningDistribution.HOME.resolve("conf").resolve(jarName),
+                RunningDistribution.HOME.resolve("bundle").resolve(jarName));
+        try {
+            Files.copy(kernels, elsewhere.get(0));
+            Files.copy(kernels, elsewhere.get(1));
+            distribution = RunningDistribution.start("--console", "--exit-after", "50");
+            distribution.awaitStarted();
+            Files.copy(kernels, elsewhere.get(2));
+            // Nothing is to happen: give FileInstall time to do it wrong.
+            Thread.sleep(FILEINSTALL_SCANS.toMillis());
+
+            int absent = distribution.lineCount();
+            distribution.type("lb -l");
+            distribution.type("rk:launch echo");
+            assertThat(distribution.awaitLine(line -> line.contains(NO_ECHO), absent))
+                    .as("no echo definition with the jar in the root, conf/ and bundle/").isPresent();
+            assertThat(distribution.lines()).extracting(OutputLine::text)
+                    .noneMatch(line -> line.contains(jarName)).noneMatch(line -> line.contains(ECHO_DEPLOYED));
+
+            Path staging = deployed.resolveSibling(jarName + ".tmp");
+            Files.copy(kernels, staging);
+            Files.move(staging, deployed, StandardCopyOption.ATOMIC_MOVE);
+            assertThat(distribution.awaitLine(line -> line.contains(ECHO_DEPLOYED), absent))
+                    .as("echo's definition comes from deploy/").isPresent();
+            int present = distribution.lineCount();
+            distribution.type("lb -l");
+            distribution.type("rk:call echo 1 deployed");
+            assertThat(distribution.awaitLine(line -> line.contains("Greeting[text=deployed]"), present))
+                    .as("echo answers").isPresent();
+            assertThat(distribution.lines().stream().skip(present).map(OutputLine::text)
+                    .filter(line -> line.contains(jarName))).as("bundles installed from the jar (lb -l)")
+                    .singleElement().asString().contains("/deploy/" + jarName);
+        } finally {
+            for (Path copy : elsewhere) {
+                Files.deleteIfExists(copy);
+            }
+            if (!Files.exists(deployed)) {
+                Files.move(kernels, deployed);
+            }
+        }
     }
 
     @Test

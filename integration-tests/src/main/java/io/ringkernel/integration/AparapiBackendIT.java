@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringkernel.api.BackendInfo;
 import io.ringkernel.api.BackendType;
+import io.ringkernel.api.BackendUnavailableException;
 import io.ringkernel.api.DeviceInfo;
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.KernelErrorException;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -49,10 +49,11 @@ import org.osgi.test.junit5.service.ServiceExtension;
  * (after the OpenCL devices, where an ICD is installed: PoCL in CI), and the conformance kernel
  * runs on it — its handler class lives in this bundle, so the backend loads it through the
  * definition's class loader and Aparapi reads its bytecode from there. The runtime service runs
- * kernels on each backend's first device; the Java thread pool is reached by offering the backend
- * narrowed to that device. Updating the backend bundle under load answers every call or fails it
- * with a typed error, and the wrapper stays the same bundle, never refreshed: a JVM loads
- * Aparapi's JNI library once.
+ * kernels on the backend's first device, or on the one its property
+ * {@code ringkernel.device.APARAPI} chooses: the Java thread pool; a value that names no device
+ * makes the backend unavailable, with an error logged, and launches pass it by. Updating the
+ * backend bundle under load answers every call or fails it with a typed error, and the wrapper
+ * stays the same bundle, never refreshed: a JVM loads Aparapi's JNI library once.
  */
 @ExtendWith({BundleContextExtension.class, ServiceExtension.class})
 @Timeout(120)
@@ -147,25 +148,46 @@ class AparapiBackendIT {
     }
 
     @Test
-    void shouldAnswerCallsOnAparapisJavaThreadPool() throws Exception {
-        ServiceReference<Backend> reference = context.getServiceReferences(Backend.class,
-                "(" + Backend.PROPERTY_TYPE + "=APARAPI)").iterator().next();
-        Backend aparapi = context.getService(reference);
-        try {
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put(Backend.PROPERTY_TYPE, BackendType.APARAPI.name());
-            properties.put(Constants.SERVICE_RANKING, 10);
-            ServiceRegistration<Backend> threadPoolOnly = context.registerService(Backend.class,
-                    new OneDeviceBackend(aparapi, aparapi.devices().size() - 1), properties);
-            try {
-                assertThat(Await.listed(runtime, BackendType.APARAPI)).hasValueSatisfying(info ->
-                        assertThat(info.devices()).extracting(DeviceInfo::name).containsExactly(THREAD_POOL));
-                assertAnswersPingsAndFailures(launchOnAparapi("aparapi-thread-pool"), THREAD_POOL);
-            } finally {
-                threadPoolOnly.unregister();
+    void shouldAnswerCallsOnAparapisJavaThreadPoolWhenItsDevicePropertyChoosesIt() throws Exception {
+        List<DeviceInfo> devices = Await.available(runtime, BackendType.APARAPI, TIMEOUT).devices();
+        DeviceInfo threadPool = devices.get(devices.size() - 1);
+        assertThat(threadPool.name()).isEqualTo(THREAD_POOL);
+        try (ChosenDevice chosen = ChosenDevice.choose(context, BackendType.APARAPI,
+                Integer.toString(threadPool.index()), TIMEOUT)) {
+            RingKernelRuntime restarted = chosen.runtime();
+            assertThat(Await.available(restarted, BackendType.APARAPI, TIMEOUT).devices())
+                    .as("the devices listed with one chosen").isEqualTo(devices);
+            KernelHandle kernel = launchOnAparapi(restarted, "aparapi-thread-pool");
+            assertThat(kernel.metrics().device().index()).isEqualTo(threadPool.index());
+            assertAnswersPingsAndFailures(kernel, THREAD_POOL);
+        }
+    }
+
+    @Test
+    void shouldListAparapiUnavailableAndLogWhyWhenItsDevicePropertyNamesNoDevice() throws Exception {
+        List<DeviceInfo> devices = Await.available(runtime, BackendType.APARAPI, TIMEOUT).devices();
+        for (String value : List.of("two", "-1", Integer.toString(devices.size()))) {
+            try (LoggedErrors errors = LoggedErrors.capture();
+                 ChosenDevice chosen = ChosenDevice.choose(context, BackendType.APARAPI, value, TIMEOUT)) {
+                RingKernelRuntime restarted = chosen.runtime();
+                Await.until(() -> Await.listed(restarted, BackendType.APARAPI).isPresent(), TIMEOUT);
+                BackendInfo aparapi = Await.listed(restarted, BackendType.APARAPI).orElseThrow();
+                String reason = aparapi.unavailableReason();
+                assertThat(aparapi.available()).as("APARAPI with ringkernel.device.APARAPI=" + value).isFalse();
+                assertThat(reason).startsWith("ringkernel.device.APARAPI=" + value
+                        + " does not name a device of the APARAPI backend: give an index from 0 to "
+                        + (devices.size() - 1));
+                devices.forEach(device -> assertThat(reason).contains(device.index() + ": " + device.name()));
+                assertThat(errors.messages()).as("errors logged").anySatisfy(message ->
+                        assertThat(message).startsWith("backend APARAPI").endsWith(reason));
+
+                assertThatThrownBy(() -> launchOnAparapi(restarted, "aparapi-no-device"))
+                        .isInstanceOf(BackendUnavailableException.class).hasMessageContaining(reason);
+                KernelHandle elsewhere = restarted.launch("aparapi-passed-by",
+                        LaunchOptions.defaults().withDefinition(ConformanceKernel.ID));
+                assertThat(elsewhere.metrics().backend()).as("where AUTO runs it").isNotEqualTo(BackendType.APARAPI);
+                assertThat(elsewhere.call(new Ping(1, 1), Ping.class, TIMEOUT)).isEqualTo(new Ping(1, 1));
             }
-        } finally {
-            context.ungetService(reference);
         }
     }
 
@@ -215,6 +237,10 @@ class AparapiBackendIT {
     }
 
     private KernelHandle launchOnAparapi(String kernelId) {
+        return launchOnAparapi(runtime, kernelId);
+    }
+
+    private static KernelHandle launchOnAparapi(RingKernelRuntime runtime, String kernelId) {
         return runtime.launch(kernelId,
                 LaunchOptions.defaults().withDefinition(ConformanceKernel.ID).withBackend(BackendType.APARAPI));
     }

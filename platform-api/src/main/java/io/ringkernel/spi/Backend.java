@@ -19,6 +19,25 @@ public interface Backend {
     /** Service property: the {@link BackendType} name of a registered backend. */
     String PROPERTY_TYPE = "ringkernel.backend.type";
 
+    /**
+     * Prefix of the framework properties that choose a device backend's device in an OSGi
+     * framework: {@code ringkernel.device.OPENCL=1} makes the runtime service run OpenCL kernels
+     * on device 1 of the OpenCL backend (see {@link #deviceProperty(BackendType)}). The runtime
+     * component reads {@code CUDA}, {@code OPENCL} and {@code APARAPI} when it starts, through
+     * {@code BundleContext.getProperty}, so a system property of that name works too; without one
+     * it opens device 0. A value that names none of the backend's devices makes that backend
+     * unavailable, with the reason, instead of running kernels on another device.
+     */
+    String DEVICE_PROPERTY_PREFIX = "ringkernel.device.";
+
+    /**
+     * @param type a backend type
+     * @return the framework property that chooses its device, e.g. {@code ringkernel.device.OPENCL}
+     */
+    static String deviceProperty(BackendType type) {
+        return DEVICE_PROPERTY_PREFIX + type.name();
+    }
+
     /** @return the kind of backend */
     BackendType type();
 

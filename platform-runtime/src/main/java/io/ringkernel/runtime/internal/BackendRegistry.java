@@ -3,6 +3,7 @@ package io.ringkernel.runtime.internal;
 import io.ringkernel.api.BackendInfo;
 import io.ringkernel.api.BackendType;
 import io.ringkernel.api.BackendUnavailableException;
+import io.ringkernel.api.DeviceInfo;
 import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.runtime.internal.cpu.CpuBackend;
 import io.ringkernel.spi.Backend;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The installed backends and the contexts opened on them. Each backend keeps its own probe result
- * (see {@link Backend#availability()}), so a backend whose device faulted can turn unavailable.
+ * (see {@link Backend#availability()}), so a backend whose device faulted can turn unavailable;
+ * a backend whose chosen device it does not have (see {@link DeviceChoice}) is unavailable too.
  * The CPU backend is always installed; others come and go. Among backends of one type the one
  * with the highest priority serves, then the highest service ranking, then the newest.
  */
@@ -28,12 +30,12 @@ final class BackendRegistry implements AutoCloseable {
 
     private volatile List<Installed> backends = List.of();
     private final Map<Backend, BackendContext> contexts = new ConcurrentHashMap<>();
-    private final int device;
+    private final DeviceChoice devices;
     private final RuntimeConfig config;
     private long installations;
 
-    BackendRegistry(List<Backend> installed, int device, RuntimeConfig config) {
-        this.device = device;
+    BackendRegistry(List<Backend> installed, DeviceChoice devices, RuntimeConfig config) {
+        this.devices = devices;
         this.config = config;
         installed.forEach(backend -> add(backend, 0));
         if (installed.stream().noneMatch(backend -> backend.type() == BackendType.CPU)) {
@@ -85,7 +87,7 @@ final class BackendRegistry implements AutoCloseable {
             if (requested != BackendType.AUTO && backend.type() != requested) {
                 continue;
             }
-            Backend.Availability probe = backend.availability();
+            Backend.Availability probe = availability(backend);
             String unfit = !probe.available() ? probe.reason() : definition == null ? "" : backend.cannotRun(definition);
             if (unfit.isEmpty()) {
                 return backend;
@@ -96,20 +98,41 @@ final class BackendRegistry implements AutoCloseable {
                 : String.join("; ", reasons));
     }
 
-    /** @param backend an installed backend @return its context on the runtime's device, opened on first use */
+    /**
+     * @param backend a backend
+     * @return whether it can run here: its own probe, then whether it has the device chosen for it
+     */
+    Backend.Availability availability(Backend backend) {
+        Backend.Availability probe = backend.availability();
+        if (!probe.available()) {
+            return probe;
+        }
+        String problem = devices.problem(backend.type(), backend.devices());
+        return problem.isEmpty() ? probe : Backend.Availability.unavailable(problem);
+    }
+
+    /**
+     * @param backend an available backend
+     * @return the device it runs kernels on
+     */
+    DeviceInfo device(Backend backend) {
+        List<DeviceInfo> present = backend.devices();
+        return present.get(devices.index(backend.type(), present.size()));
+    }
+
+    /** @param backend an installed backend @return its context on its chosen device, opened on first use */
     BackendContext context(Backend backend) {
         return contexts.computeIfAbsent(backend, this::open);
     }
 
     private BackendContext open(Backend backend) {
-        int index = backend.devices().size() > device ? device : 0;
-        return backend.open(index, config);
+        return backend.open(devices.index(backend.type(), backend.devices().size()), config);
     }
 
     /** @return what is known of every installed backend, preferred first */
     List<BackendInfo> infos() {
         return backends.stream().map(Installed::backend).map(backend -> {
-            Backend.Availability probe = backend.availability();
+            Backend.Availability probe = availability(backend);
             return new BackendInfo(backend.type(), backend.getClass().getSimpleName(), backend.priority(),
                     probe.available(), probe.reason(), backend.modes(),
                     probe.available() ? backend.devices() : List.of());

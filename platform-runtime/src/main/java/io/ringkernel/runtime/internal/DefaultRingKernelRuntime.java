@@ -2,6 +2,7 @@ package io.ringkernel.runtime.internal;
 
 import io.ringkernel.api.BackendInfo;
 import io.ringkernel.api.BackendType;
+import io.ringkernel.api.DeviceInfo;
 import io.ringkernel.api.Dim3;
 import io.ringkernel.api.KernelAlreadyExistsException;
 import io.ringkernel.api.KernelHandle;
@@ -35,6 +36,7 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
 
     private final RuntimeConfig config;
     private final ResourceLimits limits;
+    private final DeviceChoice devices;
     private final BackendRegistry backends;
     private final SerializerRegistry serializers;
     private final Map<String, KernelDefinition> definitions = new ConcurrentHashMap<>();
@@ -54,10 +56,20 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
     });
     private volatile boolean running = true;
 
+    /** @param spec what to start: its device index is every backend's device, where the backend has it */
     DefaultRingKernelRuntime(RuntimeSpec spec) {
+        this(spec, DeviceChoice.everyBackend(spec.device()));
+    }
+
+    /**
+     * @param spec what to start; its device index is not read
+     * @param devices the device each backend runs kernels on
+     */
+    DefaultRingKernelRuntime(RuntimeSpec spec, DeviceChoice devices) {
         this.config = spec.config();
         this.limits = new ResourceLimits(config);
-        this.backends = new BackendRegistry(spec.backends(), spec.device(), config);
+        this.devices = devices;
+        this.backends = new BackendRegistry(spec.backends(), devices, config);
         this.serializers = new SerializerRegistry(spec.serializers());
         for (KernelDefinition definition : spec.kernels()) {
             if (!addDefinition(definition)) {
@@ -173,6 +185,24 @@ final class DefaultRingKernelRuntime implements RingKernelRuntime {
     synchronized void addBackend(Backend backend, int ranking) {
         backends.add(backend, ranking);
         LOG.log(System.Logger.Level.INFO, "backend {0} ({1}) installed", backend.type(), backend.getClass().getName());
+        reportChosenDevice(backend);
+    }
+
+    /** Says which device a backend whose device a property chose runs kernels on, or why it runs none. */
+    private void reportChosenDevice(Backend backend) {
+        String chosenBy = devices.chosenBy(backend.type());
+        if (chosenBy.isEmpty() || !backend.availability().available()) {
+            return;
+        }
+        Backend.Availability availability = backends.availability(backend);
+        if (availability.available()) {
+            DeviceInfo device = backends.device(backend);
+            LOG.log(System.Logger.Level.INFO, "backend {0} runs kernels on its device {1} ({2}), as {3} chooses",
+                    backend.type(), device.index(), device.name(), chosenBy);
+        } else {
+            LOG.log(System.Logger.Level.ERROR, "backend {0} ({1}) is unavailable and runs no kernels: {2}",
+                    backend.type(), backend.getClass().getName(), availability.reason());
+        }
     }
 
     /**

@@ -17,7 +17,9 @@ import io.ringkernel.spi.ProvidesSerializer;
 import io.ringkernel.spi.RuntimeSpec;
 import java.util.List;
 import java.util.Map;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -30,13 +32,35 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@link RingKernelRuntime} and picks up plug-ins from the service registry. Backends,
  * serializers and kernel definitions are whiteboard services that come and go while the runtime
  * runs; the CPU backend and the fixed-layout serializer are built in.
+ *
+ * <p>Each device backend runs kernels on its device 0 unless the framework property
+ * {@code ringkernel.device.<TYPE>} ({@link Backend#deviceProperty(BackendType)}) chooses another,
+ * e.g. {@code ringkernel.device.OPENCL=1}. The properties are read when the component starts,
+ * through {@link BundleContext#getProperty(String)}: a framework property, else a system property.
+ * A backend whose property names none of its devices (not a number, negative, past its last
+ * device) is listed unavailable with the reason, which names the property, its value and the
+ * devices there are; it is logged as an error when the backend arrives. Launches then pass it
+ * by: {@link BackendType#AUTO} takes the next backend, and asking for that backend fails with a
+ * {@link io.ringkernel.api.BackendUnavailableException} giving the reason.
  */
 @Component(service = RingKernelRuntime.class, immediate = true)
 @ProvidesBackend(BackendType.CPU)
 @ProvidesSerializer(MessageType.FIXED_LAYOUT)
 public final class RingKernelRuntimeComponent implements RingKernelRuntime {
-    private final DefaultRingKernelRuntime runtime = new DefaultRingKernelRuntime(new RuntimeSpec(BackendType.AUTO, 0,
-            RuntimeConfig.defaults(), List.of(), List.of(new FixedLayoutSerializer()), List.of()));
+    private final DefaultRingKernelRuntime runtime;
+
+    /**
+     * Starts the runtime, with each backend's device as the framework properties choose.
+     *
+     * @param context the runtime bundle's context, whose properties are read
+     */
+    @Activate
+    public RingKernelRuntimeComponent(BundleContext context) {
+        RuntimeSpec spec = new RuntimeSpec(BackendType.AUTO, 0, RuntimeConfig.defaults(), List.of(),
+                List.of(new FixedLayoutSerializer()), List.of());
+        runtime = new DefaultRingKernelRuntime(spec,
+                DeviceChoice.everyBackend(spec.device()).withProperties(context::getProperty));
+    }
 
     /**
      * @param backend a backend service that appeared

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
- * Runs kernels on the CPU backend, under a type and priority of the test's choosing, and lets the
+ * Runs kernels on the CPU backend, under a type, priority and number of devices of the test's
+ * choosing (a context opened on device {@code i} says it runs on device {@code i}), and lets the
  * test watch it: the resources of the kernel launched last (whose signals raise a fault), and how
  * many programs its contexts were asked to compile after they were closed.
  */
@@ -26,6 +28,7 @@ final class ObservedCpuBackend implements Backend {
     private final CpuBackend cpu = new CpuBackend();
     private final BackendType type;
     private final int priority;
+    private final List<DeviceInfo> devices;
     private final AtomicInteger compiledAfterClose = new AtomicInteger();
     private volatile KernelResources resources;
 
@@ -34,8 +37,21 @@ final class ObservedCpuBackend implements Backend {
      * @param priority its priority
      */
     ObservedCpuBackend(BackendType type, int priority) {
+        this(type, priority, 1);
+    }
+
+    /**
+     * @param type the backend type it poses as
+     * @param priority its priority
+     * @param deviceCount how many devices it lists: the CPU's, then copies named "device 1", "device 2", …
+     */
+    ObservedCpuBackend(BackendType type, int priority, int deviceCount) {
         this.type = type;
         this.priority = priority;
+        DeviceInfo cpuDevice = cpu.devices().get(0);
+        this.devices = IntStream.range(0, deviceCount).mapToObj(index -> index == 0 ? cpuDevice
+                : new DeviceInfo(index, "device " + index, cpuDevice.vendor(), cpuDevice.version(),
+                        cpuDevice.computeUnits(), cpuDevice.memoryBytes())).toList();
     }
 
     /** @return the resources of the kernel launched last */
@@ -65,7 +81,7 @@ final class ObservedCpuBackend implements Backend {
 
     @Override
     public List<DeviceInfo> devices() {
-        return cpu.devices();
+        return devices;
     }
 
     @Override
@@ -80,12 +96,12 @@ final class ObservedCpuBackend implements Backend {
 
     @Override
     public BackendContext open(int deviceIndex, RuntimeConfig config) {
-        BackendContext context = cpu.open(deviceIndex, config);
+        BackendContext context = cpu.open(0, config);
         AtomicBoolean closed = new AtomicBoolean();
         return new BackendContext() {
             @Override
             public DeviceInfo device() {
-                return context.device();
+                return devices.get(deviceIndex);
             }
 
             @Override
