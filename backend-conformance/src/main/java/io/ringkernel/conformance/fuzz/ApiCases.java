@@ -61,7 +61,7 @@ final class ApiCases {
     private static Arbitrary<Blob> blobs(ApiTarget target) {
         int room = target.maxMessageSize() - HEADER_LENGTH - ApiCase.BLOB_OVERHEAD;
         return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.create(() -> new Blob(null))),
+                Tuple.of(2, Arbitraries.create(() -> new Blob(null))),
                 Tuple.of(1, data(0, 0)),
                 Tuple.of(5, data(1, Math.min(512, room))),
                 Tuple.of(2, data(0, room)),

@@ -19,6 +19,7 @@ import io.ringkernel.conformance.Fail;
 import io.ringkernel.conformance.Ping;
 import io.ringkernel.conformance.fuzz.ApiDelivery.Delivered;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -108,22 +109,23 @@ public abstract class PublicApiFuzzSuite extends BackendFuzzSuite {
         metrics.count(apiCase.answer(), outcome == ApiOutcome.TIMED_OUT);
         metrics.count(ApiOutcome.ECHOED, false);
         metrics.check(kernel.metrics());
+        // Shares well above these at 500 tries and more (docs/reliability-fuzzing.md); the rarer
+        // outcomes and sizes need only be reached.
         Statistics.label(OUTCOME).coverage(coverage -> {
             coverage.check(ApiOutcome.ECHOED).percentage(p -> p > 20);
-            coverage.check(ApiOutcome.HANDLER_FAILED).percentage(p -> p > 4);
-            coverage.check(ApiOutcome.WRONG_REPLY_TYPE).percentage(p -> p > 1);
-            coverage.check(ApiOutcome.TIMED_OUT).percentage(p -> p > 1);
-            coverage.check(ApiOutcome.TOO_LARGE).percentage(p -> p > 4);
-            coverage.check(ApiOutcome.NOT_ENCODABLE).percentage(p -> p > 0.5);
-            coverage.check(ApiOutcome.NOT_A_MESSAGE_TYPE).percentage(p -> p > 4);
+            coverage.check(ApiOutcome.NOT_A_MESSAGE_TYPE).percentage(p -> p > 5);
+            coverage.check(ApiOutcome.TOO_LARGE).percentage(p -> p > 3);
+            coverage.check(ApiOutcome.HANDLER_FAILED).percentage(p -> p > 3);
+            coverage.check(ApiOutcome.WRONG_REPLY_TYPE).count(c -> c > 0);
+            coverage.check(ApiOutcome.TIMED_OUT).count(c -> c > 0);
+            coverage.check(ApiOutcome.NOT_ENCODABLE).count(c -> c > 0);
         });
         Statistics.label(WAITING).coverage(coverage ->
-                coverage.check("receive timed out, reply came after").percentage(p -> p > 0.5));
+                coverage.check("receive timed out, reply came after").count(c -> c > 0));
         Statistics.label(BLOB_SIZE).coverage(coverage -> {
-            coverage.check("at the limit").percentage(p -> p > 5);
-            coverage.check("just over the limit").percentage(p -> p > 5);
-            coverage.check("far over the limit").percentage(p -> p > 2);
-            coverage.check("empty").percentage(p -> p > 1);
+            for (String size : List.of("empty", "at the limit", "just over the limit", "far over the limit")) {
+                coverage.check(size).count(c -> c > 0);
+            }
         });
     }
 
