@@ -111,6 +111,30 @@ public abstract class SpiConformanceSuite {
     }
 
     @Test
+    void shouldServeOnWhenOnlyThePaddingBeforeAMessageIsCommittedYet() {
+        int pings = SpiHarness.CAPACITY - 4;
+        for (int id = 1; id <= pings; id++) {
+            sendPing(id);
+        }
+        assertThat(harness.awaitOutput(pings, WAIT)).hasSize(pings);
+        ByteBuffer payload = harness.encode(new Blob(new byte[600]));
+        long position = harness.writeUncommitted(new HeaderFields(100, 0, 0, 0, 0, 1, ConformanceKernel.BLOB_TYPE,
+                payload.remaining(), (short) 0, (byte) 0), payload);
+        assertThat(position % SpiHarness.CAPACITY).as("the blob wraps around the ring's end").isZero();
+
+        assertThat(harness.awaitOutput(1, Duration.ofMillis(200))).as("the padding alone, woken often").isEmpty();
+        harness.commit(position, payload.remaining());
+
+        List<SpiHarness.OutputRecord> echo = harness.awaitOutput(1, WAIT);
+        assertThat(echo).singleElement().satisfies(record -> {
+            assertThat(record.messageType()).isEqualTo(ConformanceKernel.BLOB_TYPE);
+            assertThat(record.correlationId()).isEqualTo(100);
+            assertThat(record.payload()).isEqualTo(payload);
+        });
+        assertThat(harness.failures()).isEmpty();
+    }
+
+    @Test
     void shouldRejectAMessageWhoseChecksumDoesNotMatch() {
         ByteBuffer payload = harness.encode(new Ping(5, 0));
         HeaderFields fields = ping(1, payload.remaining(), 0);

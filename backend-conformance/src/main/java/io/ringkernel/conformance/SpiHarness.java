@@ -8,6 +8,7 @@ import io.ringkernel.protocol.ControlBlockDescriptor;
 import io.ringkernel.protocol.HeaderFields;
 import io.ringkernel.protocol.ManyToOneSlotRing;
 import io.ringkernel.protocol.MessageHeader;
+import io.ringkernel.protocol.MessageHeaderDescriptor;
 import io.ringkernel.protocol.MessageWriter;
 import io.ringkernel.protocol.RingDescriptor;
 import io.ringkernel.protocol.Telemetry;
@@ -124,6 +125,22 @@ public final class SpiHarness implements AutoCloseable {
      * @param payload payload bytes, at least one
      */
     public void writeCorrupted(HeaderFields fields, ByteBuffer payload) {
+        long position = writeUncommitted(fields, payload);
+        int flipped = input.offset(position) + MessageHeaderDescriptor.HEADER_LENGTH + payload.remaining() - 1;
+        input.buffer().put(flipped, (byte) (input.buffer().get(flipped) ^ 0x5A));
+        commit(position, payload.remaining());
+    }
+
+    /**
+     * Claims room in the input ring and writes a well-framed message there without committing it,
+     * as a producer does between its claim and its commit: the kernel sees nothing of it, only the
+     * padding before it if the claim wrapped around the ring's end, until {@link #commit}.
+     *
+     * @param fields header values
+     * @param payload payload bytes
+     * @return the message's position, for {@link #commit}
+     */
+    public long writeUncommitted(HeaderFields fields, ByteBuffer payload) {
         long position = input.tryClaim(payload.remaining());
         if (position == ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
             throw new IllegalStateException("input ring full");
@@ -131,9 +148,17 @@ public final class SpiHarness implements AutoCloseable {
         MessageHeader header = new MessageHeader().wrap(input.buffer(), input.offset(position)).write(fields);
         input.buffer().put(header.payloadOffset(), payload, payload.position(), payload.remaining());
         header.seal();
-        int flipped = header.payloadOffset() + payload.remaining() - 1;
-        input.buffer().put(flipped, (byte) (input.buffer().get(flipped) ^ 0x5A));
-        input.commit(position, payload.remaining());
+        return position;
+    }
+
+    /**
+     * Commits a message {@link #writeUncommitted} wrote and wakes the kernel.
+     *
+     * @param position its position
+     * @param payloadLength its payload's length
+     */
+    public void commit(long position, int payloadLength) {
+        input.commit(position, payloadLength);
         kernel.wake();
     }
 

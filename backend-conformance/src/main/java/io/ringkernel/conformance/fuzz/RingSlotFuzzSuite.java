@@ -18,7 +18,6 @@ import io.ringkernel.protocol.ErrorPayload;
 import io.ringkernel.protocol.HeaderFields;
 import io.ringkernel.protocol.HybridLogicalClock;
 import io.ringkernel.protocol.MessageHeader;
-import io.ringkernel.spi.Backend;
 import io.ringkernel.spi.MessageCodec;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -32,10 +31,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 import net.jqwik.api.statistics.Statistics;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Fuzzes a running kernel through its input ring: garbage and mutated records ({@link SlotCases})
@@ -57,7 +53,7 @@ import org.opentest4j.TestAbortedException;
  * through a thin subclass; the tries come from {@code jqwik.tries.default} in that module
  * (docs/reliability-fuzzing.md).
  */
-public abstract class RingSlotFuzzSuite {
+public abstract class RingSlotFuzzSuite extends BackendFuzzSuite {
     private static final int WAIT_SECONDS = 10;
     private static final Duration WAIT = Duration.ofSeconds(WAIT_SECONDS);
     private static final String OUTCOME = "outcome";
@@ -68,14 +64,6 @@ public abstract class RingSlotFuzzSuite {
     enum Outcome {
         SKIPPED_AS_PADDING, ECHOED, MALFORMED_MESSAGE, DEADLINE_EXPIRED, UNKNOWN_MESSAGE_TYPE, DESERIALIZATION_FAILED,
         HANDLER_FAILED
-    }
-
-    /** @return the backend under test */
-    protected abstract Backend backend();
-
-    /** @return the index of the device under test within the backend; 0, its first, by default */
-    protected int device() {
-        return 0;
     }
 
     /** Launches the conformance kernel through the SPI; fails if a backend required here cannot run. */
@@ -230,26 +218,5 @@ public abstract class RingSlotFuzzSuite {
 
     private static ByteBuffer payload(MessageHeader request) {
         return request.buffer().slice(request.payloadOffset(), request.payloadLength()).asReadOnlyBuffer();
-    }
-
-    /**
-     * Skips the property, with the backend's reason, where its backend cannot run and is not
-     * required ({@link BackendPresence}): jqwik reports an assumption that fails in a lifecycle
-     * method as a failure, not as skipped. A required backend that cannot run fails in {@link #launch}.
-     */
-    public static final class SkipWhereTheBackendCannotRun implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            Class<?> container = context.optionalContainerClass().orElseThrow();
-            RingSlotFuzzSuite suite = (RingSlotFuzzSuite) context.newInstance(container);
-            try {
-                BackendPresence.require(suite.backend());
-                return SkipResult.doNotSkip();
-            } catch (TestAbortedException cannotRun) {
-                return SkipResult.skip(cannotRun.getMessage());
-            } catch (AssertionError requiredButCannotRun) {
-                return SkipResult.doNotSkip(); // launch() fails with the same message
-            }
-        }
     }
 }

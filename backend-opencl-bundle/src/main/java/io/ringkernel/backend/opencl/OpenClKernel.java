@@ -186,12 +186,13 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
         Batch launched = null;
         if (controlBlock.activeRequested() && input.hasCommitted()) {
             Batch next = batches[nextBatch];
-            nextBatch ^= 1;
             collector.into(next);
-            input.read(collector, next.capacity());
-            next.launch(queue, batchKernel, state, workGroup);
-            controlBlock.inFlight(next.count());
-            launched = next;
+            if (input.read(collector, next.capacity()) > 0) {
+                nextBatch ^= 1;
+                next.launch(queue, batchKernel, state, workGroup);
+                controlBlock.inFlight(next.count());
+                launched = next;
+            }
         }
         finish();
         pending = launched;

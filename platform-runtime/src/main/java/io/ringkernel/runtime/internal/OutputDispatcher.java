@@ -144,14 +144,15 @@ final class OutputDispatcher implements RecordHandler {
         return codec.decode(buffer.slice(header.payloadOffset(), header.payloadLength()).asReadOnlyBuffer());
     }
 
+    /**
+     * Hands a reply to its call, or counts it as late: when no call waits, and when the call's
+     * timeout completed it between its timing out and its leaving the waiting calls.
+     */
     private void complete(long correlationId, Object payload, RingKernelException error) {
         CompletableFuture<Object> call = pending.remove(correlationId);
-        if (call == null) {
+        boolean delivered = call != null && (error != null ? call.completeExceptionally(error) : call.complete(payload));
+        if (!delivered) {
             lateReplies.increment();
-        } else if (error != null) {
-            call.completeExceptionally(error);
-        } else {
-            call.complete(payload);
         }
     }
 }

@@ -1,0 +1,148 @@
+package io.ringkernel.conformance.fuzz;
+
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.KernelTimeoutException;
+import io.ringkernel.api.ReceivedMessage;
+import io.ringkernel.api.RingKernelException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How the public-API fuzz suite sends a message and collects its outcome: a blocking or an
+ * asynchronous call with the case's timeout, or a blocking or an asynchronous send whose reply is
+ * then received, first with the case's timeout and, should that run out, with {@link #WAIT}.
+ * Whatever the API throws that is no {@link RingKernelException}, and anything that takes longer
+ * than {@link #WAIT}, fails the property.
+ */
+enum ApiDelivery {
+    /** {@code call(message, replyType, timeout)}. */
+    CALL {
+        @Override
+        Delivered deliver(KernelHandle kernel, ApiCase apiCase) {
+            try {
+                return Delivered.reply(kernel.call(apiCase.message(), apiCase.replyType(), apiCase.timeout()));
+            } catch (RingKernelException e) {
+                return Delivered.failure(e);
+            }
+        }
+    },
+    /** {@code callAsync(message, timeout)}, its future awaited. */
+    CALL_ASYNC {
+        @Override
+        Delivered deliver(KernelHandle kernel, ApiCase apiCase) {
+            try {
+                return Delivered.reply(await(kernel.callAsync(apiCase.message(), apiCase.timeout())));
+            } catch (RingKernelException e) {
+                return Delivered.failure(e);
+            }
+        }
+    },
+    /** {@code send(message)}, then {@code receive}. */
+    SEND {
+        @Override
+        Delivered deliver(KernelHandle kernel, ApiCase apiCase) {
+            long messageId;
+            try {
+                messageId = kernel.send(apiCase.message());
+            } catch (RingKernelException e) {
+                return Delivered.failure(e);
+            }
+            return receive(kernel, apiCase, messageId);
+        }
+    },
+    /** {@code sendAsync(message)}, its future awaited, then {@code receive}. */
+    SEND_ASYNC {
+        @Override
+        Delivered deliver(KernelHandle kernel, ApiCase apiCase) {
+            long messageId;
+            try {
+                messageId = await(kernel.sendAsync(apiCase.message()));
+            } catch (RingKernelException e) {
+                return Delivered.failure(e);
+            }
+            return receive(kernel, apiCase, messageId);
+        }
+    };
+
+    /** The longest any outcome may take to arrive, in seconds; also the generous timeout of the cases. */
+    static final int WAIT_SECONDS = 10;
+    /** {@value #WAIT_SECONDS} s. */
+    static final Duration WAIT = Duration.ofSeconds(WAIT_SECONDS);
+
+    /**
+     * @param kernel the kernel to send to
+     * @param apiCase what to send, and how long to wait
+     * @return what came of it
+     */
+    abstract Delivered deliver(KernelHandle kernel, ApiCase apiCase);
+
+    /** @return true if the case's timeout bounds the wait for the reply, and running out is an outcome */
+    boolean timeoutIsAnOutcome() {
+        return this == CALL || this == CALL_ASYNC;
+    }
+
+    /** @return true if the sender names the reply's type, which the API checks */
+    boolean checksReplyType() {
+        return this != CALL_ASYNC;
+    }
+
+    private static Delivered receive(KernelHandle kernel, ApiCase apiCase, long messageId) {
+        boolean receiveTimedOut = false;
+        ReceivedMessage received;
+        try {
+            try {
+                received = kernel.receive(apiCase.timeout());
+            } catch (KernelTimeoutException notYet) {
+                receiveTimedOut = true;
+                received = kernel.receive(WAIT);
+            }
+        } catch (RingKernelException e) {
+            return new Delivered(null, e, messageId, null, receiveTimedOut);
+        }
+        try {
+            return new Delivered(received.payload(apiCase.replyType()), null, messageId, received, receiveTimedOut);
+        } catch (RingKernelException e) {
+            return new Delivered(null, e, messageId, received, receiveTimedOut);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(WAIT.toNanos() * 2, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RingKernelException typed) {
+                throw typed;
+            }
+            throw new AssertionError("the future failed with an untyped exception", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the future had no outcome after " + WAIT.multipliedBy(2).toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * What a delivery came to.
+     *
+     * @param reply the reply, as the sender asked for it, or null
+     * @param failure the typed exception the API gave instead, or null
+     * @param messageId the id {@code send} gave the message, or 0 for a call or a message refused at sending
+     * @param received the message {@code receive} took, or null
+     * @param receiveTimedOut true if a receive with the case's timeout ran out before the reply came
+     */
+    record Delivered(Object reply, RingKernelException failure, long messageId, ReceivedMessage received,
+                     boolean receiveTimedOut) {
+
+        static Delivered reply(Object reply) {
+            return new Delivered(reply, null, 0, null, false);
+        }
+
+        static Delivered failure(RingKernelException failure) {
+            return new Delivered(null, failure, 0, null, false);
+        }
+    }
+}
