@@ -22,6 +22,7 @@ import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.api.SerializationException;
 import io.ringkernel.spi.Backend;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -170,6 +171,17 @@ public abstract class BackendConformanceSuite {
     @Test
     void shouldAnswerACall() {
         assertThat(launch("k").call(new Ping(42, 3), Ping.class, REPLY_TIMEOUT)).isEqualTo(new Ping(42, 3));
+    }
+
+    @Test
+    void shouldTakeATimeoutTooLongForNanosecondsAsNoTimeout() {
+        KernelHandle kernel = launch("k");
+        Duration centuries = ChronoUnit.FOREVER.getDuration();
+
+        assertThat(kernel.call(new Ping(8, 1), Ping.class, centuries)).isEqualTo(new Ping(8, 1));
+        kernel.send(new Ping(9, 1));
+        assertThat(kernel.receive(centuries).payload(Ping.class)).isEqualTo(new Ping(9, 1));
+        assertThat(kernel.metrics().lateReplies()).isZero();
     }
 
     @Test

@@ -364,7 +364,7 @@ final class KernelInstance implements KernelHandle {
         InboxEntry entry;
         dispatcher.drain();
         try {
-            entry = dispatcher.inbox().poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            entry = dispatcher.inbox().poll(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KernelTimeoutException(id(), "a message (interrupted)", timeout);
@@ -404,6 +404,7 @@ final class KernelInstance implements KernelHandle {
 
     @Override
     public CompletableFuture<Object> callAsync(Object request, Duration timeout) {
+        long timeoutNanos = TimeUnit.NANOSECONDS.convert(timeout); // saturates: a timeout of centuries waits "forever"
         long messageId = sender.nextMessageId();
         CompletableFuture<Object> reply;
         try {
@@ -418,7 +419,7 @@ final class KernelInstance implements KernelHandle {
             return CompletableFuture.failedFuture(e);
         }
         wakeKernel();
-        return reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
+        return reply.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof TimeoutException) {
                 pending.remove(messageId);
