@@ -48,6 +48,7 @@ public interface DashboardSource extends AutoCloseable {
      * @param jar the bundle
      * @return where it landed
      * @throws UnsupportedOperationException with the reason where the source has no deploy folder
+     * @throws RuntimeException whose message says why, where the jar cannot be read or copied
      */
     Path deploy(Path jar);
 

@@ -41,6 +41,18 @@ public final class DashboardWindow {
      * @return the window
      */
     public static DashboardWindow show(Stage stage, DashboardSource source) {
+        return show(stage, source, JarChooser.fileChooser());
+    }
+
+    /**
+     * As {@link #show(Stage, DashboardSource)}, with another way to ask for the bundles to deploy.
+     *
+     * @param stage the stage to show it in
+     * @param source what it shows and acts on
+     * @param jars asks for the bundles the deploy command deploys
+     * @return the window
+     */
+    static DashboardWindow show(Stage stage, DashboardSource source, JarChooser jars) {
         StatusBar status = new StatusBar();
         EventLog log = new EventLog();
         KernelTable kernels = new KernelTable();
@@ -51,7 +63,7 @@ public final class DashboardWindow {
         SnapshotPresenter presenter = new SnapshotPresenter(kernels, histories, charts, backends, bundles, log, status);
         ActionRunner runner = new ActionRunner(status, log);
         KernelActions actions = new KernelActions(source, runner);
-        List<Command> commands = Commands.of(new UserActions(actions, kernels, presenter::definitionIds, stage, status));
+        List<Command> commands = Commands.of(new UserActions(actions, kernels, presenter::definitionIds, stage, status, jars));
 
         BorderPane root = new BorderPane();
         root.setId("dashboard");

@@ -89,13 +89,16 @@ public final class LocalSource implements DashboardSource {
         if (!jar.getFileName().toString().endsWith(".jar")) {
             throw new IllegalArgumentException(jar.getFileName() + " is not a bundle jar");
         }
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalStateException("the deploy folder " + directory + " does not exist");
+        }
         try {
             Path target = directory.resolve(jar.getFileName());
             Path staged = directory.resolve(jar.getFileName() + ".tmp");
             Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
             return Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + jar + " into " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot copy " + jar + " into " + directory + ": " + IoFailures.reason(e), e);
         }
     }
 

@@ -1,13 +1,11 @@
 package io.ringkernel.dashboard;
 
-import java.io.File;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -22,6 +20,7 @@ final class UserActions {
     private final Supplier<List<String>> definitionIds;
     private final Window owner;
     private final StatusBar status;
+    private final JarChooser jars;
 
     /**
      * @param actions runs the actions
@@ -29,14 +28,16 @@ final class UserActions {
      * @param definitionIds the definitions that can be launched now
      * @param owner the dashboard's window
      * @param status where a missing selection is reported
+     * @param jars asks for the bundles to deploy
      */
     UserActions(KernelActions actions, KernelTable kernels, Supplier<List<String>> definitionIds, Window owner,
-                StatusBar status) {
+                StatusBar status, JarChooser jars) {
         this.actions = actions;
         this.kernels = kernels;
         this.definitionIds = definitionIds;
         this.owner = owner;
         this.status = status;
+        this.jars = jars;
     }
 
     /** Activates the selected kernel. */
@@ -68,13 +69,7 @@ final class UserActions {
 
     /** Asks for kernel bundle jars and deploys them. */
     void deploy() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Deploy kernel bundles");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Kernel bundles (*.jar)", "*.jar"));
-        List<File> jars = chooser.showOpenMultipleDialog(owner);
-        if (jars != null) {
-            jars.forEach(jar -> actions.deploy(jar.toPath()));
-        }
+        jars.choose(owner).forEach(actions::deploy);
     }
 
     private Optional<String> selectedKernel() {

@@ -4,13 +4,18 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * Host-observed latency: from a message's commit to the input ring to its reply's dispatch.
  * Send times are kept in a small table indexed by message id; replies look theirs up by
  * correlation id. When more than {@link #SLOTS} messages are in flight the oldest entries are
  * overwritten and their replies go unsampled, so memory stays fixed per kernel.
+ *
+ * <p>{@link #replied} runs only while the kernel's {@link OutputDispatcher} drains, which one
+ * thread at a time does, each after the previous one ({@code draining} hands over with a volatile
+ * write and a compare-and-set). Latencies are therefore recorded by one writer at a time into a
+ * plain histogram: a read walks plain arrays, where a concurrent histogram takes a lock per count.
  */
 final class LatencyTracker {
     static final int SLOTS = 1024;
@@ -18,7 +23,7 @@ final class LatencyTracker {
 
     private final AtomicLongArray ids = new AtomicLongArray(SLOTS);
     private final AtomicLongArray sentAt = new AtomicLongArray(SLOTS);
-    private final Recorder recorder = new Recorder(3);
+    private final SingleWriterRecorder recorder = new SingleWriterRecorder(3);
     private final Histogram total = new Histogram(3);
     /* The recorder's last interval histogram, handed back to it: a snapshot allocates nothing. */
     private Histogram interval;

@@ -26,6 +26,27 @@ class LatencyTrackerTest {
     }
 
     @Test
+    void shouldCountRepliesRecordedByThreadsThatTakeTurnsAsDrainsDo() throws InterruptedException {
+        LatencyTracker tracker = new LatencyTracker();
+        for (int turn = 0; turn < 100; turn++) {
+            long id = turn + 1;
+            long latency = turn < 50 ? 1_000 : 1_000_000;
+            Thread drain = new Thread(() -> {
+                tracker.sent(id, 0);
+                tracker.replied(id, latency);
+            });
+            drain.start();
+            drain.join();
+            if (turn % 10 == 9) {
+                tracker.percentiles();
+            }
+        }
+
+        assertThat(tracker.percentiles().p50()).isBetween(Duration.ofNanos(999), Duration.ofNanos(1_001));
+        assertThat(tracker.percentiles().p99()).isBetween(Duration.ofNanos(999_000), Duration.ofNanos(1_001_000));
+    }
+
+    @Test
     void shouldIgnoreAReplyWhoseSendWasNotTimed() {
         LatencyTracker tracker = new LatencyTracker();
         tracker.replied(7, 5_000);
