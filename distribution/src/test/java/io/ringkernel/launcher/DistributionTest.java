@@ -100,6 +100,24 @@ class DistributionTest {
 
     @Test
     @Timeout(60)
+    void shouldTakeTheRuntimesLimitsFromProperties() throws Exception {
+        distribution = RunningDistribution.startWithJavaOptions("-Dringkernel.maxKernels=1", "--console", "--no-demo",
+                "--exit-after", "50");
+        distribution.awaitStarted();
+
+        int before = distribution.lineCount();
+        distribution.type("rk:launch first echo");
+        distribution.type("rk:launch second echo");
+        assertThat(distribution.awaitLine(line -> line.contains(
+                "cannot launch kernel 'second': 1 kernels are alive, the runtime's limit (maxKernels) is 1"), before))
+                .as("the second launch is refused by ringkernel.maxKernels=1").isPresent();
+
+        distribution.endInput();
+        assertThat(distribution.awaitExit(Duration.ofSeconds(15))).as("stops when the console's input ends").isTrue();
+    }
+
+    @Test
+    @Timeout(60)
     void shouldListTheAparapiBackendAsAvailableWithItsBundlesActive() throws Exception {
         distribution = RunningDistribution.start("--console", "--no-demo", "--exit-after", "50");
         distribution.awaitStarted();

@@ -7,6 +7,7 @@ import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.api.RuntimeConfigProperties;
 import io.ringkernel.codec.FixedLayoutSerializer;
 import io.ringkernel.spi.Backend;
 import io.ringkernel.spi.KernelDefinition;
@@ -50,13 +51,17 @@ public final class RingKernelRuntimeComponent implements RingKernelRuntime {
     private final DefaultRingKernelRuntime runtime;
 
     /**
-     * Starts the runtime, with each backend's device as the framework properties choose.
+     * Starts the runtime, with its settings ({@link RuntimeConfigProperties}, e.g.
+     * {@code ringkernel.maxKernels}) and each backend's device as the framework properties choose.
      *
      * @param context the runtime bundle's context, whose properties are read
+     * @throws IllegalArgumentException naming the property, its value and why, for a setting the
+     *         runtime cannot take: the runtime then does not start
      */
     @Activate
     public RingKernelRuntimeComponent(BundleContext context) {
-        RuntimeSpec spec = new RuntimeSpec(BackendType.AUTO, 0, RuntimeConfig.defaults(), List.of(),
+        RuntimeSpec spec = new RuntimeSpec(BackendType.AUTO, 0,
+                RuntimeConfigProperties.read(RuntimeConfig.defaults(), context::getProperty), List.of(),
                 List.of(new FixedLayoutSerializer()), List.of());
         runtime = new DefaultRingKernelRuntime(spec,
                 DeviceChoice.everyBackend(spec.device()).withProperties(context::getProperty));
