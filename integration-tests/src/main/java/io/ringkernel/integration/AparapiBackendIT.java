@@ -17,6 +17,7 @@ import io.ringkernel.conformance.ConformanceHandler;
 import io.ringkernel.conformance.ConformanceKernel;
 import io.ringkernel.conformance.Fail;
 import io.ringkernel.conformance.Ping;
+import io.ringkernel.conformance.chaos.CallLoad;
 import io.ringkernel.spi.Backend;
 import io.ringkernel.spi.KernelDefinition;
 import java.time.Duration;

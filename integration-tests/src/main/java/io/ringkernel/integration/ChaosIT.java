@@ -6,6 +6,9 @@ import io.ringkernel.api.BackendType;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.conformance.ConformanceKernel;
+import io.ringkernel.conformance.chaos.CallLoad;
+import io.ringkernel.conformance.chaos.ChaosKernel;
+import io.ringkernel.conformance.chaos.Ledger;
 import io.ringkernel.examples.EchoKernel;
 import io.ringkernel.examples.Greeting;
 import io.ringkernel.examples.RollingStatisticsKernel;
@@ -251,7 +254,7 @@ class ChaosIT {
             }
         };
         List<ChaosKernel> kernels = new ArrayList<>(List.of(
-                ChaosKernel.calling(runtime, ledger, "chaos-echo-call", cpu(EchoKernel.ID), CallLoad.GREETING),
+                ChaosKernel.calling(runtime, ledger, "chaos-echo-call", cpu(EchoKernel.ID), GreetingExchange.ECHO),
                 ChaosKernel.streaming(runtime, ledger, "chaos-echo-stream", cpu(EchoKernel.ID), GREETINGS),
                 ChaosKernel.calling(runtime, ledger, "chaos-stats-call", cpu(RollingStatisticsKernel.ID), READING),
                 ChaosKernel.calling(runtime, ledger, "chaos-tick-call", cpu(TickKernelActivator.DEFINITION_ID), tick),

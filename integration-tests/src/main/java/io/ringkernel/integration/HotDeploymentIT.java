@@ -6,6 +6,7 @@ import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.conformance.chaos.CallLoad;
 import io.ringkernel.examples.EchoKernel;
 import io.ringkernel.examples.Greeting;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class HotDeploymentIT {
         Bundle kernels = Bundles.named(context, "io.ringkernel.examples");
         KernelHandle echo = runtime.launch("hot-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
         List<Long> pauses = new ArrayList<>();
-        CallLoad load = CallLoad.start(echo, 4, TIMEOUT);
+        CallLoad load = CallLoad.start(echo, GreetingExchange.ECHO, 4, TIMEOUT);
         try {
             for (int update = 0; update < 10; update++) {
                 Thread.sleep(100);

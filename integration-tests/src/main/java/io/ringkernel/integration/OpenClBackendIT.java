@@ -11,6 +11,7 @@ import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.conformance.chaos.CallLoad;
 import io.ringkernel.spi.KernelDefinition;
 import java.time.Duration;
 import java.util.Dictionary;

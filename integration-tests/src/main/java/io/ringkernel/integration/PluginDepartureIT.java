@@ -9,6 +9,7 @@ import io.ringkernel.api.KernelStatus;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.api.SerializationException;
+import io.ringkernel.conformance.chaos.CallLoad;
 import io.ringkernel.examples.EchoKernel;
 import io.ringkernel.examples.Greeting;
 import io.ringkernel.examples.RollingStatisticsKernel;
@@ -58,7 +59,7 @@ class PluginDepartureIT {
     void shouldFailWhatTheKernelHeldAsTypedErrorsWhenItsBundleLeavesUnderLoad() throws Exception {
         Bundle kernels = Bundles.named(context, "io.ringkernel.examples");
         KernelHandle echo = runtime.launch("leaving-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
-        CallLoad load = CallLoad.start(echo, 4, TIMEOUT);
+        CallLoad load = CallLoad.start(echo, GreetingExchange.ECHO, 4, TIMEOUT);
         try {
             load.awaitAnswered(500);
             kernels.stop();
@@ -80,7 +81,7 @@ class PluginDepartureIT {
         KernelHandle echo = runtime.launch("kryo-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
         KernelHandle stats = runtime.launch("layout-stats",
                 LaunchOptions.defaults().withDefinition(RollingStatisticsKernel.ID));
-        CallLoad load = CallLoad.start(echo, 4, TIMEOUT);
+        CallLoad load = CallLoad.start(echo, GreetingExchange.ECHO, 4, TIMEOUT);
         load.awaitAnswered(500);
         kryo.stop();
         try {
@@ -108,7 +109,7 @@ class PluginDepartureIT {
         properties.put(Constants.SERVICE_RANKING, 10);
         ServiceRegistration<Backend> plugged = context.registerService(Backend.class, new CpuBackend(), properties);
         KernelHandle echo = runtime.launch("plugged-echo", LaunchOptions.defaults().withDefinition(EchoKernel.ID));
-        CallLoad load = CallLoad.start(echo, 4, TIMEOUT);
+        CallLoad load = CallLoad.start(echo, GreetingExchange.ECHO, 4, TIMEOUT);
         load.awaitAnswered(500);
         plugged.unregister();
         load.stop();

@@ -1,4 +1,4 @@
-package io.ringkernel.integration;
+package io.ringkernel.conformance.chaos;
 
 import io.ringkernel.api.KernelErrorException;
 import io.ringkernel.api.KernelHandle;
@@ -21,15 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One kernel that the chaos test keeps busy under a fixed id, with calls or with sends whose
+ * One kernel that a chaos or churn test keeps busy under a fixed id, with calls or with sends whose
  * replies are received, every request entered in the {@link Ledger}. When its kernel has
- * terminated (its definition or backend left for longer than the runtime waits), the next
- * request launches it again, which works once its plug-ins are back. Each launch is an instance
+ * terminated (its definition or backend left for longer than the runtime waits, or the test
+ * {@linkplain #relaunch relaunched} it), the next request launches it again, which works once its
+ * plug-ins are back. Each launch is an instance
  * of its own, which accounts for its messages once it has terminated and no caller uses it any
  * more: a call instance never counted more late replies than calls timed out on it, and a send
  * instance's messages that got no reply are exactly those its metrics count as dropped.
  */
-final class ChaosKernel {
+public final class ChaosKernel {
     private static final System.Logger LOG = System.getLogger(ChaosKernel.class.getName());
     /** Messages sent back to back before the sender receives. */
     private static final int MAX_BURST = 8;
@@ -39,7 +40,7 @@ final class ChaosKernel {
     private static final Duration RECEIVE_TIMEOUT = Duration.ofMillis(50);
 
     /** Messages for a kernel that answers each with one reply, sent without a call waiting. */
-    interface Stream {
+    public interface Stream {
         /**
          * @param id the request's id in the ledger
          * @return the message, carrying the id
@@ -92,7 +93,7 @@ final class ChaosKernel {
      * @param exchange one call and the check of its reply, with the request's ledger id as sequence
      * @return the kernel, not launched yet
      */
-    static ChaosKernel calling(RingKernelRuntime runtime, Ledger ledger, String id, LaunchOptions options,
+    public static ChaosKernel calling(RingKernelRuntime runtime, Ledger ledger, String id, LaunchOptions options,
                                CallLoad.Exchange exchange) {
         return new ChaosKernel(runtime, ledger, id, options, exchange, null);
     }
@@ -105,7 +106,7 @@ final class ChaosKernel {
      * @param stream its messages and replies
      * @return the kernel, not launched yet
      */
-    static ChaosKernel streaming(RingKernelRuntime runtime, Ledger ledger, String id, LaunchOptions options,
+    public static ChaosKernel streaming(RingKernelRuntime runtime, Ledger ledger, String id, LaunchOptions options,
                                  Stream stream) {
         return new ChaosKernel(runtime, ledger, id, options, null, stream);
     }
@@ -115,7 +116,7 @@ final class ChaosKernel {
      *
      * @throws AssertionError if the runtime refuses to launch it
      */
-    void launch() {
+    public void launch() {
         Instance launched = serving();
         if (launched == null) {
             throw new AssertionError("the runtime refused to launch " + this + "; " + ledger.violations());
@@ -178,6 +179,33 @@ final class ChaosKernel {
     }
 
     /**
+     * Terminates the kernel that serves now, and launches it again under the same id; a caller
+     * that finds it terminated first may be the one that launches it again.
+     *
+     * @return true if it serves again, false if the runtime refused to launch it (the refusal is counted)
+     */
+    public boolean relaunch() {
+        Instance serving;
+        synchronized (this) {
+            serving = current;
+        }
+        if (serving != null) {
+            serving.handle.terminate();
+        }
+        Instance launched = serving();
+        if (launched == null) {
+            return false;
+        }
+        launched.release();
+        return true;
+    }
+
+    /** @return the kernel id it is launched under */
+    public String id() {
+        return id;
+    }
+
+    /**
      * Makes one call, or sends a burst of messages and receives replies while messages of the
      * kernel wait for theirs.
      *
@@ -186,7 +214,7 @@ final class ChaosKernel {
      * @param timeout a call's timeout
      * @return true if a reply came back, false after a failure or while the kernel could not be launched
      */
-    boolean exchange(int caller, Random random, Duration timeout) {
+    public boolean exchange(int caller, Random random, Duration timeout) {
         Instance instance = serving();
         if (instance == null) {
             return false;
@@ -261,7 +289,7 @@ final class ChaosKernel {
     }
 
     /** @return replies that matched their request */
-    long replies() {
+    public long replies() {
         return replies.sum();
     }
 
@@ -271,7 +299,7 @@ final class ChaosKernel {
      *
      * @param timeout how long to wait for replies still coming
      */
-    void finish(Duration timeout) {
+    public void finish(Duration timeout) {
         Instance last;
         synchronized (this) {
             last = current;
@@ -295,12 +323,12 @@ final class ChaosKernel {
     }
 
     /** @return late replies counted by the instances that accounted for their messages */
-    synchronized long lateReplies() {
+    public synchronized long lateReplies() {
         return lateReplies;
     }
 
     /** @return calls that timed out on the instances that accounted for their messages */
-    synchronized long timeouts() {
+    public synchronized long timeouts() {
         return timeouts;
     }
 

@@ -1,11 +1,10 @@
-package io.ringkernel.integration;
+package io.ringkernel.conformance.chaos;
 
 import io.ringkernel.api.IllegalKernelStateException;
 import io.ringkernel.api.KernelErrorException;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.RingKernelException;
 import io.ringkernel.conformance.Ping;
-import io.ringkernel.examples.Greeting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +21,14 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Threads that call a kernel back to back and keep the ledger: calls sent, replies that matched
  * their request, and typed errors by kind. A caller stops when told to, or when the kernel no
- * longer takes messages. A reply that does not match its request fails the load.
+ * longer takes messages. A reply that does not match its request fails the load. Its
+ * {@link Exchange}s — one call and the check of its reply — also drive the kernels of a
+ * {@link ChaosKernel}, whose requests a {@link Ledger} follows.
  */
-final class CallLoad {
+public final class CallLoad {
     /** One call and the check of its reply. */
     @FunctionalInterface
-    interface Exchange {
+    public interface Exchange {
         /**
          * @param kernel the kernel to call
          * @param caller which calling thread
@@ -38,17 +39,8 @@ final class CallLoad {
         void call(KernelHandle kernel, int caller, long sequence, Duration timeout);
     }
 
-    /** Calls an echo kernel with a {@link Greeting} and expects the same text back. */
-    static final Exchange GREETING = (kernel, caller, sequence, timeout) -> {
-        String text = caller + ":" + sequence;
-        String echoed = kernel.call(new Greeting(text), Greeting.class, timeout).text();
-        if (!echoed.equals(text)) {
-            throw new AssertionError("call '" + text + "' was answered with '" + echoed + "'");
-        }
-    };
-
     /** Calls the conformance kernel with a {@link Ping} numbered after its caller and sequence; expects it unchanged. */
-    static final Exchange PING = (kernel, caller, sequence, timeout) -> {
+    public static final Exchange PING = (kernel, caller, sequence, timeout) -> {
         Ping request = new Ping(sequence, caller);
         Ping reply = kernel.call(request, Ping.class, timeout);
         if (!reply.equals(request)) {
@@ -78,23 +70,13 @@ final class CallLoad {
     }
 
     /**
-     * @param kernel an echo kernel
-     * @param threads how many threads call it
-     * @param timeout each call's timeout
-     * @return the running load
-     */
-    static CallLoad start(KernelHandle kernel, int threads, Duration timeout) {
-        return start(kernel, GREETING, threads, timeout);
-    }
-
-    /**
      * @param kernel any kernel
      * @param exchange one call to it and the check of its reply
      * @param threads how many threads call it
      * @param timeout each call's timeout
      * @return the running load
      */
-    static CallLoad start(KernelHandle kernel, Exchange exchange, int threads, Duration timeout) {
+    public static CallLoad start(KernelHandle kernel, Exchange exchange, int threads, Duration timeout) {
         return new CallLoad(kernel, exchange, threads, timeout);
     }
 
@@ -119,19 +101,26 @@ final class CallLoad {
      * @return its kind, as the ledgers count it: a {@link KernelErrorException}'s error code, or
      *         the exception's simple name
      */
-    static String kind(RingKernelException error) {
+    public static String kind(RingKernelException error) {
         return error instanceof KernelErrorException failed ? failed.code().name() : error.getClass().getSimpleName();
     }
 
-    /** @param count how many answered calls to wait for */
-    void awaitAnswered(long count) throws InterruptedException {
+    /**
+     * @param count how many answered calls to wait for
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void awaitAnswered(long count) throws InterruptedException {
         while (answered.get() < count) {
             Thread.sleep(1);
         }
     }
 
-    /** Stops the callers and waits for them; rethrows what failed in a caller. */
-    void stop() throws Exception {
+    /**
+     * Stops the callers and waits for them; rethrows what failed in a caller.
+     *
+     * @throws Exception what failed in a caller
+     */
+    public void stop() throws Exception {
         calling.set(false);
         try {
             for (Future<?> caller : running) {
@@ -143,24 +132,24 @@ final class CallLoad {
     }
 
     /** @return calls sent */
-    long sent() {
+    public long sent() {
         return sent.get();
     }
 
     /** @return calls answered with the reply their request expects */
-    long answered() {
+    public long answered() {
         return answered.get();
     }
 
     /** @return typed errors by kind: an error code, or an exception's simple name */
-    Map<String, Long> errors() {
+    public Map<String, Long> errors() {
         Map<String, Long> counts = new TreeMap<>();
         errors.forEach((kind, count) -> counts.put(kind, count.sum()));
         return counts;
     }
 
     /** @return all typed errors */
-    long typedErrors() {
+    public long typedErrors() {
         return errors.values().stream().mapToLong(LongAdder::sum).sum();
     }
 

@@ -1,4 +1,4 @@
-package io.ringkernel.integration;
+package io.ringkernel.conformance.chaos;
 
 import io.ringkernel.api.RingKernelException;
 import java.io.PrintWriter;
@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.LongAdder;
  * a second outcome for a request, a reply that does not match its request, an exception outside
  * the platform's API.
  */
-final class Ledger {
+public final class Ledger {
     /** The kind a request that was queued and dropped by its terminating kernel is counted under. */
-    static final String DROPPED = "dropped by its terminating kernel (metrics)";
+    public static final String DROPPED = "dropped by its terminating kernel (metrics)";
     /** The kind a reply with the wrong content is counted under. */
-    static final String WRONG_REPLY = "wrong reply";
+    public static final String WRONG_REPLY = "wrong reply";
 
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, String> open = new ConcurrentHashMap<>();
@@ -33,11 +33,15 @@ final class Ledger {
     private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
 
+    /** An empty ledger. */
+    public Ledger() {
+    }
+
     /**
      * @param kernel the kernel the request goes to
      * @return the request's id, unique in this ledger
      */
-    long open(String kernel) {
+    public long open(String kernel) {
         long id = ids.incrementAndGet();
         open.put(id, kernel);
         sent.increment();
@@ -45,7 +49,7 @@ final class Ledger {
     }
 
     /** @param id a request answered with the reply its content asks for */
-    void replied(long id) {
+    public void replied(long id) {
         if (close(id, "a reply")) {
             replied.increment();
         }
@@ -55,7 +59,7 @@ final class Ledger {
      * @param id a request
      * @param error the typed error it failed with
      */
-    void failed(long id, RingKernelException error) {
+    public void failed(long id, RingKernelException error) {
         String kind = CallLoad.kind(error);
         if (close(id, kind)) {
             count(kind);
@@ -63,7 +67,7 @@ final class Ledger {
     }
 
     /** @param id a request that was queued and counted as dropped by its kernel when it terminated */
-    void dropped(long id) {
+    public void dropped(long id) {
         if (close(id, DROPPED)) {
             count(DROPPED);
         }
@@ -73,7 +77,7 @@ final class Ledger {
      * @param id a request
      * @param mismatch how its reply differs from what it asked for
      */
-    void wrongReply(long id, AssertionError mismatch) {
+    public void wrongReply(long id, AssertionError mismatch) {
         violation("request " + id + " to " + open.get(id) + ": " + mismatch.getMessage());
         if (close(id, WRONG_REPLY)) {
             count(WRONG_REPLY);
@@ -84,7 +88,7 @@ final class Ledger {
      * @param id a request
      * @param failure what was thrown at its sender, outside the platform's typed errors
      */
-    void untyped(long id, Throwable failure) {
+    public void untyped(long id, Throwable failure) {
         violation("request " + id + " to " + open.get(id) + " failed with an exception outside the platform's API: "
                 + stackTrace(failure));
         String kind = "untyped " + failure.getClass().getName();
@@ -94,7 +98,7 @@ final class Ledger {
     }
 
     /** @param what something that breaks the promise, besides a request's outcome */
-    void violation(String what) {
+    public void violation(String what) {
         violations.add(what);
     }
 
@@ -111,34 +115,34 @@ final class Ledger {
     }
 
     /** @return requests made */
-    long sent() {
+    public long sent() {
         return sent.sum();
     }
 
     /** @return requests answered with a matching reply */
-    long replied() {
+    public long replied() {
         return replied.sum();
     }
 
     /** @return requests that ended otherwise, by kind: an error code, an exception's name, or {@link #DROPPED} */
-    Map<String, Long> failed() {
+    public Map<String, Long> failed() {
         Map<String, Long> counts = new TreeMap<>();
         failed.forEach((kind, count) -> counts.put(kind, count.sum()));
         return counts;
     }
 
     /** @return requests that ended otherwise than with a matching reply */
-    long failedTotal() {
+    public long failedTotal() {
         return failed.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     /** @return requests without an outcome yet, by id, with their kernel */
-    Map<Long, String> open() {
+    public Map<Long, String> open() {
         return new TreeMap<>(open);
     }
 
     /** @return what broke the promise, in the order it was seen */
-    List<String> violations() {
+    public List<String> violations() {
         return new ArrayList<>(violations);
     }
 
@@ -146,7 +150,7 @@ final class Ledger {
      * @param failure an exception
      * @return its stack trace, causes included
      */
-    static String stackTrace(Throwable failure) {
+    public static String stackTrace(Throwable failure) {
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         return trace.toString();
