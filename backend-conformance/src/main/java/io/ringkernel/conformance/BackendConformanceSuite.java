@@ -17,8 +17,6 @@ import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.MessageTooLargeException;
 import io.ringkernel.api.QueueFullException;
 import io.ringkernel.api.ReceivedMessage;
-import io.ringkernel.api.RingKernelRuntime;
-import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.api.SerializationException;
 import io.ringkernel.spi.Backend;
 import java.time.Duration;
@@ -31,8 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,41 +38,9 @@ import org.junit.jupiter.api.Timeout;
  * with the backend's own reason. {@link SpiConformanceSuite} covers what only the SPI can reach.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class BackendConformanceSuite {
+public abstract class BackendConformanceSuite extends RuntimeOnBackend {
     /** How long a test waits for a reply it expects. */
     protected static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
-
-    /** The runtime under test, started before each test on the backend under test. */
-    protected RingKernelRuntime runtime;
-
-    /** @return the backend under test */
-    protected abstract Backend backend();
-
-    /** @return the index of the device under test within the backend; 0, its first, by default */
-    protected int device() {
-        return 0;
-    }
-
-    /** @return the runtime settings the suite runs with; backends may adjust them */
-    protected RuntimeConfig config() {
-        return RuntimeConfig.defaults().withSendTimeout(Duration.ofMillis(200));
-    }
-
-    /** Starts a runtime whose default backend is the one under test, or skips if it cannot run here. */
-    @BeforeEach
-    void startRuntime() {
-        BackendPresence.require(backend());
-        runtime = RingKernelRuntime.builder().backend(backend().type()).device(device()).config(config())
-                .addBackend(backend()).addKernel(new ConformanceKernel()).build();
-    }
-
-    /** Shuts the runtime down. */
-    @AfterEach
-    void stopRuntime() {
-        if (runtime != null) {
-            runtime.shutdown();
-        }
-    }
 
     /** @param id a kernel id @return the conformance kernel launched and active under that id */
     protected KernelHandle launch(String id) {

@@ -3,10 +3,9 @@ package io.ringkernel.conformance.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringkernel.api.LaunchOptions;
-import io.ringkernel.api.RingKernelRuntime;
-import io.ringkernel.api.RuntimeConfig;
 import io.ringkernel.conformance.BackendPresence;
 import io.ringkernel.conformance.ConformanceKernel;
+import io.ringkernel.conformance.RuntimeOnBackend;
 import io.ringkernel.spi.Backend;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * names it. It lasts {@value #DEFAULT_SECONDS} s unless the system property {@value #SECONDS}
  * names other seconds; the system property {@value #SEED} replays a logged seed's moves.
  */
-public abstract class ChurnSuite {
+public abstract class ChurnSuite extends RuntimeOnBackend {
     /** The system property that sets how many seconds the churn lasts. */
     public static final String SECONDS = "ringkernel.churn.seconds";
     /** The system property that sets the seed of the chaos thread's moves and the callers' picks. */
@@ -60,36 +57,6 @@ public abstract class ChurnSuite {
     private static final LaunchOptions OPTIONS = LaunchOptions.defaults().withDefinition(ConformanceKernel.ID);
 
     private final Ledger ledger = new Ledger();
-    private RingKernelRuntime runtime;
-
-    /** @return the backend under test */
-    protected abstract Backend backend();
-
-    /** @return the index of the device under test within the backend; 0, its first, by default */
-    protected int device() {
-        return 0;
-    }
-
-    /** @return the runtime settings the churn runs with; backends may adjust them */
-    protected RuntimeConfig config() {
-        return RuntimeConfig.defaults().withSendTimeout(Duration.ofMillis(200));
-    }
-
-    /** Starts a runtime whose default backend is the one under test, or skips if it cannot run here. */
-    @BeforeEach
-    void startRuntime() {
-        BackendPresence.require(backend());
-        runtime = RingKernelRuntime.builder().backend(backend().type()).device(device()).config(config())
-                .addBackend(backend()).addKernel(new ConformanceKernel()).build();
-    }
-
-    /** Shuts the runtime down. */
-    @AfterEach
-    void stopRuntime() {
-        if (runtime != null) {
-            runtime.shutdown();
-        }
-    }
 
     @Test
     void shouldGiveEveryRequestExactlyOneOutcomeWhileKernelsComeAndGo() throws InterruptedException {
