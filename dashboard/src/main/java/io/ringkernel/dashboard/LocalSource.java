@@ -92,13 +92,20 @@ public final class LocalSource implements DashboardSource {
         if (!Files.isDirectory(directory)) {
             throw new IllegalStateException("the deploy folder " + directory + " does not exist");
         }
+        Path staged = directory.resolve(jar.getFileName() + ".tmp");
         try {
-            Path target = directory.resolve(jar.getFileName());
-            Path staged = directory.resolve(jar.getFileName() + ".tmp");
             Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
-            return Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Files.move(staged, directory.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + jar + " into " + directory + ": " + IoFailures.reason(e), e);
+            UncheckedIOException failure = new UncheckedIOException("cannot copy " + jar + " into " + directory + ": "
+                    + IoFailures.reason(e), e);
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
         }
     }
 
