@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * One kernel that a chaos or churn test keeps busy under a fixed id, with calls or with sends whose
@@ -330,6 +331,20 @@ public final class ChaosKernel {
     /** @return calls that timed out on the instances that accounted for their messages */
     public synchronized long timeouts() {
         return timeouts;
+    }
+
+    /**
+     * @param ledger the run's ledger
+     * @param kernels the run's kernels
+     * @return the run's counts, for its log: requests, replies and failures by kind, late replies
+     *         against timed-out calls, then one line per kernel
+     */
+    public static String report(Ledger ledger, List<ChaosKernel> kernels) {
+        return ledger.sent() + " requests, " + ledger.replied() + " replied, " + ledger.failedTotal() + " failed: "
+                + ledger.failed() + "\n  " + kernels.stream().mapToLong(ChaosKernel::lateReplies).sum()
+                + " late replies to " + kernels.stream().mapToLong(ChaosKernel::timeouts).sum()
+                + " calls that timed out\n  "
+                + kernels.stream().map(ChaosKernel::toString).collect(Collectors.joining("\n  "));
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,20 +96,9 @@ public abstract class ChurnSuite extends RuntimeOnBackend {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         LOG.log(System.Logger.Level.INFO, "churn on {0} for {1} s with seed {2} took {3} ms with {4} callers:\n"
-                        + "  {5} requests, {6} replied, {7} failed: {8}\n"
-                        + "  {9} late replies to {10} calls that timed out\n"
-                        + "  moves: {11}\n"
-                        + "  {12}",
-                backend().type(), seconds, Long.toString(seed), took.toMillis(), CALLERS, ledger.sent(),
-                ledger.replied(), ledger.failedTotal(), ledger.failed(),
-                kernels.stream().mapToLong(ChaosKernel::lateReplies).sum(),
-                kernels.stream().mapToLong(ChaosKernel::timeouts).sum(), churn.moves(),
-                kernels.stream().map(ChaosKernel::toString).collect(Collectors.joining("\n  ")));
-        assertThat(ledger.violations()).as("what broke the promise (seed %d)", seed).isEmpty();
-        assertThat(ledger.open()).as("requests without an outcome (seed %d)", seed).isEmpty();
-        assertThat(ledger.replied() + ledger.failedTotal()).as("replies and failures against requests")
-                .isEqualTo(ledger.sent());
-        assertThat(ledger.replied()).as("requests replied to").isPositive();
+                        + "  {5}\n  moves: {6}", backend().type(), seconds, Long.toString(seed), took.toMillis(), CALLERS,
+                ChaosKernel.report(ledger, kernels), churn.moves());
+        ledger.assertBalanced(seed);
         assertThat(churn.moves()).as("moves made").isNotEmpty();
     }
 

@@ -1,5 +1,7 @@
 package io.ringkernel.conformance.chaos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ringkernel.api.RingKernelException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -139,6 +141,19 @@ public final class Ledger {
     /** @return requests without an outcome yet, by id, with their kernel */
     public Map<Long, String> open() {
         return new TreeMap<>(open);
+    }
+
+    /**
+     * Asserts the promise: nothing broke it, every request has its outcome, replies and failures
+     * add up to the requests, and some requests were replied to.
+     *
+     * @param seed the seed of the run, named in the failure
+     */
+    public void assertBalanced(long seed) {
+        assertThat(violations()).as("what broke the promise (seed %d)", seed).isEmpty();
+        assertThat(open()).as("requests without an outcome (seed %d)", seed).isEmpty();
+        assertThat(replied() + failedTotal()).as("replies and failures against requests").isEqualTo(sent());
+        assertThat(replied()).as("requests replied to").isPositive();
     }
 
     /** @return what broke the promise, in the order it was seen */
