@@ -5,8 +5,6 @@ import java.util.zip.CRC32C;
 
 /** CRC32C over header bytes 8..55 and the payload, as {@link MessageHeaderDescriptor} defines. */
 public final class MessageChecksum {
-    private static final ThreadLocal<CRC32C> CRC = ThreadLocal.withInitial(CRC32C::new);
-
     private MessageChecksum() {
     }
 
@@ -17,8 +15,7 @@ public final class MessageChecksum {
      * @return the checksum
      */
     public static int compute(ByteBuffer buffer, int headerOffset, int payloadLength) {
-        CRC32C crc = CRC.get();
-        crc.reset();
+        CRC32C crc = new CRC32C(); // a fresh one is cheaper than a thread-local lookup on the hot path
         crc.update(buffer.slice(headerOffset + MessageHeaderDescriptor.CHECKSUM_START,
                 MessageHeaderDescriptor.CHECKSUM_HEADER_LENGTH));
         if (payloadLength > 0) {

@@ -82,6 +82,8 @@ final class CudaKernel implements BackendKernel {
     private final String handlerName;
     private Map<Integer, MessageCodec> codecs;
     private long launchedUpTo;
+    /* When the batch being forwarded was read: one clock reading per batch, not per message. */
+    private long forwardTime;
     private volatile boolean busyOnDevice;
     private volatile boolean loopRunning;
     private boolean pausedLoop;
@@ -364,6 +366,7 @@ final class CudaKernel implements BackendKernel {
     private boolean step() {
         int forwarded = 0;
         if (controlBlock.activeRequested() && work.free() > 0 && input.hasCommitted()) {
+            forwardTime = timed ? System.nanoTime() : 0;
             forwarded = input.read(forwarder, work.free());
             controlBlock.inFlight(work.outstanding());
             if (mode == LaunchMode.EVENT_DRIVEN && work.forwardPosition() > launchedUpTo) {
@@ -380,8 +383,9 @@ final class CudaKernel implements BackendKernel {
     private int collectResults() {
         int answered = 0;
         busyOnDevice = work.outstanding() > 0;
+        long now = timed && work.resultReady() ? System.nanoTime() : 0;
         while (work.resultReady() && awaitOutputRoom()) {
-            answer();
+            answer(now);
             work.collect();
             answered++;
         }
@@ -392,7 +396,8 @@ final class CudaKernel implements BackendKernel {
         return answered;
     }
 
-    private void answer() {
+    /** @param now when the results being collected were seen, if telemetry is timed */
+    private void answer(long now) {
         ByteBuffer memory = work.memory();
         int slot = (int) (work.collectPosition() & (work.capacity() - 1));
         header.wrap(memory, work.oldestRequest());
@@ -402,7 +407,7 @@ final class CudaKernel implements BackendKernel {
             exchange.reject(header, rejection);
             return;
         }
-        telemetry.recordProcessed(timed ? System.nanoTime() - forwardedAt[slot] : 0);
+        telemetry.recordProcessed(timed ? now - forwardedAt[slot] : 0);
         int result = work.oldestResult();
         new DeviceHandlerResult(memory.getInt(result + WorkRing.RESULT_CODE_OFFSET),
                 memory.getInt(result + WorkRing.RESULT_TYPE_OFFSET), memory, result + WorkRing.RESULT_PAYLOAD_OFFSET,
@@ -448,9 +453,7 @@ final class CudaKernel implements BackendKernel {
             }
             int slot = (int) (work.forwardPosition() & (work.capacity() - 1));
             rejections[slot] = rejection;
-            if (timed) {
-                forwardedAt[slot] = System.nanoTime();
-            }
+            forwardedAt[slot] = forwardTime;
             if (rejection == null) {
                 work.forward(buffer, offset, HEADER_LENGTH + header.payloadLength());
             } else {

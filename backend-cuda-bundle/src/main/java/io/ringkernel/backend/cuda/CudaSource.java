@@ -54,6 +54,7 @@ final class CudaSource {
                 DeviceProgramHeader.messageDefines(),
                 define("RK_WORK_COMMAND_OFFSET", WorkRing.COMMAND_OFFSET),
                 define("RK_WORK_HEAD_OFFSET", WorkRing.HEAD_OFFSET),
+                define("RK_WORK_COMPLETED_OFFSET", WorkRing.COMPLETED_OFFSET),
                 define("RK_WORK_REQUESTS_OFFSET", WorkRing.REQUESTS_OFFSET),
                 define("RK_SEQUENCE_OFFSET", WorkRing.SEQUENCE_OFFSET),
                 define("RK_RESULT_CODE_OFFSET", WorkRing.RESULT_CODE_OFFSET),

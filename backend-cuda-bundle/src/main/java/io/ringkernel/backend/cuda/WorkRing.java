@@ -12,17 +12,19 @@ import java.nio.ByteOrder;
 /**
  * The ring between a kernel's host thread and its CUDA loop, in mapped host memory: fixed-size
  * request slots the host fills with screened messages, and a result slot beside each that the
- * device fills with the handler's answer. Each slot starts with a sequence word, written last
- * with a release store: position + 1 once the slot holds that position's message or result, so
- * zeroed memory reads as empty and a slot from the previous lap as stale.
+ * device fills with the handler's answer. A request slot starts with a sequence word, written last
+ * with a release store: position + 1 once the slot holds that position's message, so zeroed memory
+ * reads as empty and a slot from the previous lap as stale. Results are published a round at a
+ * time: once a round's results are all written, the device release-stores the position up to
+ * which results are complete in the completed word, one system-wide fence for the whole round.
  *
  * <pre>
- *  +---------+------------------------------------+-----------------------------------+
- *  | command | head | request slots: capacity x stride   | result slots: capacity x stride   |
- *  +---------+------------------------------------+-----------------------------------+
- *   0         REQUESTS_OFFSET
+ *  +---------+----------------+------------------------------------+-----------------------------------+
+ *  | command | head completed | request slots: capacity x stride   | result slots: capacity x stride   |
+ *  +---------+----------------+------------------------------------+-----------------------------------+
+ *   0         64   72          REQUESTS_OFFSET
  *  request slot: 0 sequence | 8..63 the request's header bytes 8..63 | 64.. payload
- *  result slot:  0 sequence | 8 result (length, RK_NO_REPLY, RK_FAILED) | 12 reply type | 16.. reply payload
+ *  result slot:  0..7 unused | 8 result (length, RK_NO_REPLY, RK_FAILED) | 12 reply type | 16.. reply payload
  * </pre>
  *
  * <p>One host thread writes requests and reads results, one block reads requests and writes
@@ -33,9 +35,11 @@ final class WorkRing {
     static final int COMMAND_OFFSET = 0;
     /** Offset of the position a persistent loop stopped at, which it writes on leaving. */
     static final int HEAD_OFFSET = 64;
+    /** Offset of the position up to which results are complete, which the device publishes after each round. */
+    static final int COMPLETED_OFFSET = 72;
     /** Offset of the first request slot. */
     static final int REQUESTS_OFFSET = 128;
-    /** Offset of the sequence word in a request or result slot. */
+    /** Offset of the sequence word in a request slot. */
     static final int SEQUENCE_OFFSET = 0;
     /** Offset of the handler's result in a result slot. */
     static final int RESULT_CODE_OFFSET = 8;
@@ -61,6 +65,8 @@ final class WorkRing {
     private final int resultsOffset;
     private long forwarded;
     private long collected;
+    /* The completed word when last read: results before it need no further read of it. */
+    private long completed;
 
     /**
      * @param memory zeroed mapped memory of at least {@link #requiredBytes} bytes
@@ -164,8 +170,14 @@ final class WorkRing {
 
     /** @return true if the device has written the result of the oldest outstanding request */
     boolean resultReady() {
-        return forwarded != collected
-                && (long) LONG.getAcquire(memory, resultOffset(collected) + SEQUENCE_OFFSET) == collected + 1;
+        if (collected < completed) {
+            return true;
+        }
+        if (forwarded == collected) {
+            return false;
+        }
+        completed = (long) LONG.getAcquire(memory, COMPLETED_OFFSET);
+        return collected < completed;
     }
 
     /** @return offset of the oldest outstanding request's slot, its header at 0 (commit word excepted) */

@@ -1,7 +1,8 @@
 /*
  * The loop every CUDA kernel runs: one block polls the work ring in mapped host memory, runs the
  * handler on up to one message per thread in parallel (one thread, in order, for a kernel with
- * device state), and publishes each result with a release store of its sequence word.
+ * device state), and once the round's results are all written publishes how far it got with one
+ * release store of the ring's completed word: one system-wide fence per round, not per message.
  * Persistent: launched once, it loops until the command word says exit, and parks with
  * __nanosleep back-off while idle or told to park. Event-driven: launched per batch over the
  * positions [head, head + count), it returns when they are done.
@@ -60,8 +61,8 @@ __device__ static void rk_copy(unsigned char *to, const unsigned char *from, uns
 
 /*
  * Handles the message at 'position': stages it in device memory ('staging', two strides: the
- * request, then the reply), runs the handler there, copies the reply into the result slot and
- * publishes the result's sequence word last.
+ * request, then the reply), runs the handler there and copies the reply into the result slot. The
+ * loop publishes it, with the rest of its round, through the completed word.
  */
 __device__ static void rk_process(unsigned char *requests, unsigned char *results, unsigned int stride,
                                   unsigned int capacity, unsigned long long position, unsigned char *staging,
@@ -91,12 +92,10 @@ __device__ static void rk_process(unsigned char *requests, unsigned char *result
     if (code == RK_FAILED) {
         reply[RK_RESULT_PAYLOAD_OFFSET + answer - 1] = 0; /* the explanation ends within what is copied */
     }
-    /* The sequence word (the first 8 bytes) is not copied: it is published last. */
     unsigned char *result = results + at;
     *(int *) (result + RK_RESULT_CODE_OFFSET) = code;
     *(int *) (result + RK_RESULT_TYPE_OFFSET) = reply_type;
     rk_copy(result + RK_RESULT_PAYLOAD_OFFSET, reply + RK_RESULT_PAYLOAD_OFFSET, answer);
-    rk_publish(result + RK_SEQUENCE_OFFSET, position + 1);
 }
 
 extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, unsigned int stride,
@@ -166,6 +165,14 @@ extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, u
         }
 #endif
         head += n;
+        /*
+         * Every result of the round is written (the barrier orders the other threads' writes before
+         * thread 0's release, which is cumulative): one fence makes them all visible to the host.
+         */
+        __syncthreads();
+        if (threadIdx.x == 0) {
+            rk_publish(work + RK_WORK_COMPLETED_OFFSET, head);
+        }
     }
     if (persistent && threadIdx.x == 0) {
         rk_publish(work + RK_WORK_HEAD_OFFSET, head);
