@@ -11,8 +11,11 @@ import java.time.Duration;
 public class BatchQueueFullException extends QueueFullException {
     private static final long serialVersionUID = 1L;
 
+    /** How many of the batch's messages, its first ones, were queued. */
     private final int queued;
+    /** Messages in the batch. */
     private final int batchSize;
+    /** The id of the batch's first message. */
     private final long firstMessageId;
 
     /**
