@@ -2,8 +2,10 @@ package io.ringkernel.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ringkernel.api.BackendType;
+import io.ringkernel.api.BatchQueueFullException;
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.IllegalKernelStateException;
 import io.ringkernel.api.KernelAlreadyExistsException;
@@ -130,6 +132,8 @@ public abstract class BackendConformanceSuite extends RuntimeOnBackend {
         kernel.terminate();
         assertThatThrownBy(() -> kernel.send(new Ping(1, 0))).isInstanceOf(IllegalKernelStateException.class)
                 .hasMessageContaining("cannot send to kernel 'k': it is TERMINATED");
+        assertThatThrownBy(() -> kernel.sendAll(List.of(new Ping(1, 0)))).isInstanceOf(IllegalKernelStateException.class)
+                .hasMessageContaining("cannot send to kernel 'k': it is TERMINATED");
     }
 
     @Test
@@ -186,6 +190,123 @@ public abstract class BackendConformanceSuite extends RuntimeOnBackend {
         for (int i = 0; i < count; i++) {
             assertThat(received.get(i)).isEqualTo(i);
         }
+    }
+
+    @Test
+    void shouldAnswerEveryMessageOfABatchInOrderUnderConsecutiveIds() {
+        // a 64-slot queue takes runs of at most 16 one-slot Pings: 32 runs, and the batch waits for room
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withInputCapacity(64).withMaxMessageSize(512));
+        int count = 500;
+
+        long first = kernel.sendAll(pings(count));
+
+        for (int i = 0; i < count; i++) {
+            ReceivedMessage reply = kernel.receive(REPLY_TIMEOUT);
+            assertThat(reply.payload(Ping.class)).as("reply %d", i).isEqualTo(new Ping(i, 5));
+            assertThat(reply.correlationId()).as("correlation id of reply %d", i).isEqualTo(first + i);
+        }
+        assertThat(kernel.send(new Ping(-1, 0))).as("the id after the batch's").isEqualTo(first + count);
+        assertThat(kernel.receive(REPLY_TIMEOUT).payload(Ping.class)).isEqualTo(new Ping(-1, 0));
+        assertThat(kernel.tryReceive()).isEmpty();
+        KernelMetrics metrics = kernel.metrics();
+        assertThat(metrics.messagesIn()).isEqualTo(count + 1);
+        assertThat(metrics.processed()).isEqualTo(count + 1);
+        assertThat(metrics.messagesOut()).isEqualTo(count + 1);
+        assertThat(runtime.sendAll("k", List.of(new Ping(1, 1), new Ping(2, 1)))).isEqualTo(first + count + 1);
+        assertThat(kernel.receive(REPLY_TIMEOUT).correlationId()).isEqualTo(first + count + 1);
+        assertThat(kernel.receive(REPLY_TIMEOUT).correlationId()).isEqualTo(first + count + 2);
+    }
+
+    @Test
+    void shouldRefuseAWholeBatchWithAMessageOfNoTypeOfTheKernelNamingItsIndex() {
+        KernelHandle kernel = launch("k");
+        List<Object> unknownAtThree = new ArrayList<>(pings(5));
+        unknownAtThree.set(3, "text");
+        List<Object> nullAtOne = new ArrayList<>(pings(2));
+        nullAtOne.set(1, null);
+
+        assertThatThrownBy(() -> kernel.sendAll(unknownAtThree)).isExactlyInstanceOf(SerializationException.class)
+                .hasMessage("message at index 3 of a batch of 5: kernel 'k' has no message type for java.lang.String;"
+                        + " it accepts [" + Blob.class.getName() + ", " + Fail.class.getName() + ", "
+                        + Ping.class.getName() + "]");
+        assertThatThrownBy(() -> kernel.sendAll(nullAtOne)).isExactlyInstanceOf(SerializationException.class)
+                .hasMessage("message at index 1 of a batch of 2: cannot send null to kernel 'k'");
+        assertNothingQueued(kernel);
+    }
+
+    @Test
+    void shouldRefuseAWholeBatchWithAMessageLargerThanTheMaximumNamingItsIndex() {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withMaxMessageSize(1_024));
+        Blob tooLarge = new Blob(new byte[2_000]);
+        Throwable alone = catchThrowable(() -> kernel.send(tooLarge));
+
+        assertThat(alone).isExactlyInstanceOf(MessageTooLargeException.class).hasMessageContaining("kernel 'k'")
+                .hasMessageEndingWith("maximum message size is 1024 bytes");
+        assertThatThrownBy(() -> kernel.sendAll(List.of(new Ping(0, 0), tooLarge, new Blob(new byte[900]))))
+                .isExactlyInstanceOf(MessageTooLargeException.class)
+                .hasMessage("message at index 1 of a batch of 3: " + alone.getMessage());
+        assertNothingQueued(kernel);
+    }
+
+    @Test
+    void shouldRefuseAnEmptyOrNullBatch() {
+        KernelHandle kernel = launch("k");
+
+        assertThatThrownBy(() -> kernel.sendAll(List.of())).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a batch for kernel 'k' needs at least one message, got an empty list");
+        assertThatThrownBy(() -> kernel.sendAll(null)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a batch for kernel 'k' needs at least one message, got null");
+        assertNothingQueued(kernel);
+    }
+
+    @Test
+    void shouldQueueAsMuchOfABatchAsFitsAndSaySoWhenTheQueueStaysFull() {
+        // 16 slots take four runs of four one-slot Pings; the fifth run finds no room
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withQueueCapacity(16).withMaxMessageSize(512));
+        kernel.deactivate();
+        long start = System.nanoTime();
+
+        Throwable thrown = catchThrowable(() -> kernel.sendAll(pings(40)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(thrown).isExactlyInstanceOf(BatchQueueFullException.class);
+        BatchQueueFullException full = (BatchQueueFullException) thrown;
+        long first = full.firstMessageId();
+        assertThat(full).hasMessage("the input queue of kernel 'k' (16 slots) stayed full for 200 ms; 16 of 40 messages"
+                + " of the batch were queued (ids " + first + ".." + (first + 15) + "), the rest were not");
+        assertThat(full.queued()).isEqualTo(16);
+        assertThat(full.batchSize()).isEqualTo(40);
+        assertThat(kernel.metrics().messagesIn()).isEqualTo(16);
+        kernel.activate();
+        for (int i = 0; i < 16; i++) {
+            ReceivedMessage reply = kernel.receive(REPLY_TIMEOUT);
+            assertThat(reply.payload(Ping.class)).isEqualTo(new Ping(i, 5));
+            assertThat(reply.correlationId()).isEqualTo(first + i);
+        }
+        assertThat(kernel.call(new Ping(99, 0), Ping.class, REPLY_TIMEOUT)).isEqualTo(new Ping(99, 0));
+        assertThat(kernel.tryReceive()).isEmpty();
+        assertThat(kernel.metrics().messagesIn()).isEqualTo(17);
+    }
+
+    /** @param count how many @return Pings numbered from 0, from sender 5 */
+    private static List<Ping> pings(int count) {
+        List<Ping> pings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            pings.add(new Ping(i, 5));
+        }
+        return pings;
+    }
+
+    /** Checks that a call is the only message the kernel has had: nothing of a refused batch reached it. */
+    private static void assertNothingQueued(KernelHandle kernel) {
+        assertThat(kernel.metrics().messagesIn()).isZero();
+        assertThat(kernel.call(new Ping(77, 0), Ping.class, REPLY_TIMEOUT)).isEqualTo(new Ping(77, 0));
+        assertThat(kernel.tryReceive()).isEmpty();
+        assertThat(kernel.metrics().messagesIn()).isEqualTo(1);
+        assertThat(kernel.metrics().processed()).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -25,15 +27,20 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Send throughput into persistent CUDA kernels through the public API: each JMH thread sends to a
  * kernel of its own, a sink ({@link BenchmarkKernels#SINK}) whose CUDA handler takes the message
- * and answers nothing; a full input queue makes {@code send} wait, so the score is the rate the
- * kernels take messages at. Run it with as many threads as kernels ({@code -t 8 -p kernels=8});
- * with {@code -p backend=CPU} the same sink runs on the CPU backend, the baseline in the same run.
+ * and answers nothing; a full input queue makes the sender wait, so the score is the rate the
+ * kernels take messages at. {@link #send} sends one message per call, {@link #sendAll} a batch of
+ * {@value #BATCH} per call; both score messages per second. Run it with as many threads as
+ * kernels ({@code -t 8 -p kernels=8}); with {@code -p backend=CPU} the same sink runs on the CPU
+ * backend, the baseline in the same run.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class CudaSendBenchmark {
+    /** Messages per {@code sendAll}. */
+    public static final int BATCH = 256;
+
     /** The backend the sinks run on. */
     @Param({"CUDA", "CPU"})
     public String backend;
@@ -50,6 +57,7 @@ public class CudaSendBenchmark {
     private RingKernelRuntime runtime;
     private final List<KernelHandle> sinks = new ArrayList<>();
     private Payload message;
+    private List<Payload> batch;
 
     /** Starts the runtime and the sinks. */
     @Setup(Level.Trial)
@@ -61,6 +69,7 @@ public class CudaSendBenchmark {
                     .withBackend(type)));
         }
         message = Payload.ofSize(payloadBytes);
+        batch = Collections.nCopies(BATCH, message);
     }
 
     /**
@@ -109,5 +118,14 @@ public class CudaSendBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public void send(Sender sender) {
         sender.sink.send(message);
+    }
+
+    /** @param sender this thread's sink */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public void sendAll(Sender sender) {
+        sender.sink.sendAll(batch);
     }
 }

@@ -1,6 +1,7 @@
 package io.ringkernel.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,6 +35,33 @@ public interface KernelOperations {
      * @throws IllegalKernelStateException if the kernel is terminating, terminated or failed
      */
     long send(Object message);
+
+    /**
+     * Queues many messages at once, in list order, as {@link #send} would one by one but for a
+     * fraction of the cost per message: the queue is claimed for a run of consecutive messages at
+     * a time (at most a quarter of its slots, or one message that takes more) and the kernel is
+     * woken once per run, so that it processes one run while the next is written. Every message is
+     * first checked and encoded; if one cannot be sent, nothing of the batch is queued. While the
+     * input queue is full the call waits, up to the runtime's send timeout each time before the
+     * queue has room for the next run. The messages get consecutive ids in list order; their
+     * replies, if the handler gives them, are collected with {@link #receive}. Should the kernel
+     * stop taking messages while the batch waits for room, the call throws what {@link #send}
+     * would, and the messages queued before then stay queued, as if sent one by one.
+     *
+     * @param messages the payloads, at least one; each of one of the kernel's message types
+     * @return the id given to the first message; the message at index {@code i} has this id plus {@code i}
+     * @throws IllegalArgumentException if {@code messages} is null or empty
+     * @throws SerializationException if a message is null, of a type unknown to the kernel or fails
+     *         to encode: its message starts with the message's index in the batch, e.g.
+     *         "message at index 3 of a batch of 10: ", and nothing of the batch was queued; or, as
+     *         {@link #send} throws it, when the kernel waits for a serializer it needs
+     * @throws MessageTooLargeException if a message's encoding exceeds the kernel's maximum: its
+     *         message names the index in the same way, and nothing of the batch was queued
+     * @throws BatchQueueFullException (a {@link QueueFullException}) if the queue stayed full for a
+     *         whole send timeout: it says how many of the batch, its first ones, were queued, and their ids
+     * @throws IllegalKernelStateException if the kernel is terminating, terminated or failed
+     */
+    long sendAll(List<?> messages);
 
     /**
      * Queues a message without blocking the caller; a full queue is retried until the send timeout.

@@ -14,4 +14,16 @@ public class MessageTooLargeException extends RingKernelException {
         super(kernelId, "message of type " + messageType + " for kernel '" + kernelId + "' is " + size
                 + " bytes with its header; the kernel's maximum message size is " + max + " bytes");
     }
+
+    /**
+     * The failure of one message of a batch ({@link KernelOperations#sendAll}): the exception's
+     * message says where in the batch the message stands, then what sending it alone would say.
+     *
+     * @param failure what sending the message alone throws
+     * @param index the message's index in the batch, from 0
+     * @param batchSize messages in the batch
+     */
+    public MessageTooLargeException(MessageTooLargeException failure, int index, int batchSize) {
+        super(failure.kernelId(), BatchPosition.of(index, batchSize) + failure.getMessage());
+    }
 }

@@ -2,7 +2,11 @@ package io.ringkernel.api;
 
 import java.time.Duration;
 
-/** A queue stayed full for longer than the sender was willing to wait (backpressure). */
+/**
+ * A queue stayed full for longer than the sender was willing to wait (backpressure). For a batch
+ * ({@link KernelOperations#sendAll}) it is a {@link BatchQueueFullException}, which also says how
+ * much of the batch was queued.
+ */
 public class QueueFullException extends RingKernelException {
     private static final long serialVersionUID = 1L;
 
@@ -13,7 +17,17 @@ public class QueueFullException extends RingKernelException {
      * @param waited how long the sender waited for room
      */
     public QueueFullException(String kernelId, String queue, int capacitySlots, Duration waited) {
-        super(kernelId, "the " + queue + " queue of kernel '" + kernelId + "' (" + capacitySlots
-                + " slots) stayed full for " + waited.toMillis() + " ms");
+        this(kernelId, describe(kernelId, queue, capacitySlots, waited));
+    }
+
+    /** For subclasses that say more: {@code message} starts with {@link #describe}'s. */
+    QueueFullException(String kernelId, String message) {
+        super(kernelId, message);
+    }
+
+    /** @return the message of a {@link QueueFullException} with these arguments */
+    static String describe(String kernelId, String queue, int capacitySlots, Duration waited) {
+        return "the " + queue + " queue of kernel '" + kernelId + "' (" + capacitySlots + " slots) stayed full for "
+                + waited.toMillis() + " ms";
     }
 }

@@ -83,6 +83,16 @@ public interface RingKernelRuntime extends AutoCloseable {
 
     /**
      * @param kernelId the kernel
+     * @param messages the payloads, at least one
+     * @return the id of the first message; the others have the following ids, in list order
+     * @see KernelOperations#sendAll(List)
+     */
+    default long sendAll(String kernelId, List<?> messages) {
+        return kernel(kernelId).sendAll(messages);
+    }
+
+    /**
+     * @param kernelId the kernel
      * @param timeout how long to wait
      * @return the message
      * @see KernelOperations#receive(java.time.Duration)

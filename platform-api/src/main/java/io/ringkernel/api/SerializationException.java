@@ -12,4 +12,16 @@ public class SerializationException extends RingKernelException {
     public SerializationException(String kernelId, String message, Throwable cause) {
         super(kernelId, message, cause);
     }
+
+    /**
+     * The failure of one message of a batch ({@link KernelOperations#sendAll}): the exception's
+     * message says where in the batch the message stands, then what sending it alone would say.
+     *
+     * @param failure what sending the message alone throws
+     * @param index the message's index in the batch, from 0
+     * @param batchSize messages in the batch
+     */
+    public SerializationException(SerializationException failure, int index, int batchSize) {
+        super(failure.kernelId(), BatchPosition.of(index, batchSize) + failure.getMessage(), failure.getCause());
+    }
 }

@@ -16,11 +16,14 @@ import java.nio.ByteBuffer;
  *
  * <p>Producing: {@link #tryClaim(int)} reserves consecutive slots with a compare-and-set on tail,
  * the producer writes header and payload at {@link #offset(long)}, then {@link #commit(long, int)}
- * release-stores the commit word. Consuming: {@link #read(RecordHandler, int)} hands committed
- * records over in position order. Records of one producer arrive in the order it claimed them.
+ * release-stores the commit word. A producer with several records claims one run of slots for
+ * all of them with {@link #tryClaimSlots(int)}, one compare-and-set, and then writes and commits
+ * each record of the run in turn, as if it had claimed them one by one. Consuming:
+ * {@link #read(RecordHandler, int)} hands committed records over in position order. Records of
+ * one producer arrive in the order it claimed them.
  */
 public final class ManyToOneSlotRing {
-    /** Returned by {@link #tryClaim(int)} when the ring has no room now. */
+    /** Returned by {@link #tryClaim(int)} and {@link #tryClaimSlots(int)} when the ring has no room now. */
     public static final long INSUFFICIENT_CAPACITY = -1;
 
     private final ByteBuffer buffer;
@@ -99,15 +102,35 @@ public final class ManyToOneSlotRing {
             throw new IllegalArgumentException("payload of " + payloadLength + " bytes does not fit a ring record (max "
                     + maxPayload + ")");
         }
-        int recordSlots = slotsFor(payloadLength);
+        return tryClaimSlots(slotsFor(payloadLength));
+    }
+
+    /**
+     * Reserves a run of consecutive slots for records the producer then writes back to back: the
+     * first at the returned position, each next one where the one before it ends
+     * ({@link #slotsFor(int)}), each committed on its own with {@link #commit(long, int)}, in
+     * order, until the run is filled exactly. A run never wraps: one that would cross the end of
+     * the ring is claimed at its start, behind a padding record over the rest of the ring, as
+     * {@link #tryClaim(int)} places one record.
+     *
+     * @param slots slots of the run, from 1 to half the capacity (so that a run and its padding
+     *              always fit the ring once it drains)
+     * @return the run's first position, or {@link #INSUFFICIENT_CAPACITY} when the ring is too full now
+     * @throws IllegalArgumentException if the run can never fit
+     */
+    public long tryClaimSlots(int slots) {
+        if (slots < 1 || slots > capacity / 2) {
+            throw new IllegalArgumentException("a run of " + slots + " slots does not fit a ring of " + capacity
+                    + " slots (1 to " + capacity / 2 + ")");
+        }
         // acquire/release on the cache: a producer that trusts another's cached head also sees the
         // consumer's writes (the zeroed commit words) that the head published
         long headCache = (long) LONG.getAcquire(buffer, headCacheIndex);
         while (true) {
             long tail = (long) LONG.getVolatile(buffer, tailIndex);
             int index = (int) (tail & mask);
-            int padding = index + recordSlots > capacity ? capacity - index : 0;
-            long end = tail + padding + recordSlots;
+            int padding = index + slots > capacity ? capacity - index : 0;
+            long end = tail + padding + slots;
             if (end - headCache > capacity) {
                 long head = (long) LONG.getVolatile(buffer, headIndex);
                 if (end - head > capacity) {

@@ -1,10 +1,12 @@
 package io.ringkernel.protocol;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Writes whole messages into a {@link ManyToOneSlotRing}: claim, header, payload, checksum,
- * commit. Safe for many threads at once: it keeps no state of its own.
+ * commit — one message at a time ({@link #tryWrite}) or a run of messages under one claim
+ * ({@link #tryWriteRun}). Safe for many threads at once: it keeps no state of its own.
  */
 public final class MessageWriter {
     private static final ThreadLocal<MessageHeader> HEADER = ThreadLocal.withInitial(MessageHeader::new);
@@ -24,15 +26,66 @@ public final class MessageWriter {
             throw new IllegalArgumentException("header says " + fields.payloadLength() + " payload bytes, buffer has " + length);
         }
         long position = ring.tryClaim(length);
-        if (position == ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
-            return position;
+        if (position != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+            write(ring, HEADER.get(), position, fields, payload, payload.position());
         }
-        int offset = ring.offset(position);
+        return position;
+    }
+
+    /**
+     * Writes several messages as consecutive records under one claim
+     * ({@link ManyToOneSlotRing#tryClaimSlots}): each record in turn gets its header, payload and
+     * checksum and is committed, so the consumer may take the first while later ones are written.
+     * Either every record is written or, when the ring has no room for all of them now, none.
+     *
+     * @param ring the ring
+     * @param fields the records' header values, in order; each {@code payloadLength} says how many
+     *               bytes of {@code payloads} are the record's
+     * @param payloads the records' payloads back to back between position and limit, exactly as
+     *                 many bytes as the payload lengths add up to (not consumed)
+     * @return the first record's position, or {@link ManyToOneSlotRing#INSUFFICIENT_CAPACITY} when full now
+     * @throws IllegalArgumentException if there are no records, a payload length is negative, the
+     *         lengths do not add up to the payload bytes, or the records take more than half the ring
+     */
+    public static long tryWriteRun(ManyToOneSlotRing ring, List<HeaderFields> fields, ByteBuffer payloads) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one record");
+        }
+        long bytes = 0;
+        int slots = 0;
+        for (HeaderFields record : fields) {
+            if (record.payloadLength() < 0) {
+                throw new IllegalArgumentException("header says " + record.payloadLength() + " payload bytes");
+            }
+            bytes += record.payloadLength();
+            slots += ring.slotsFor(record.payloadLength());
+        }
+        if (bytes != payloads.remaining()) {
+            throw new IllegalArgumentException("headers say " + bytes + " payload bytes, buffer has " + payloads.remaining());
+        }
+        long first = ring.tryClaimSlots(slots);
+        if (first == ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+            return first;
+        }
+        MessageHeader header = HEADER.get();
+        long position = first;
+        int from = payloads.position();
+        for (HeaderFields record : fields) {
+            write(ring, header, position, record, payloads, from);
+            position += ring.slotsFor(record.payloadLength());
+            from += record.payloadLength();
+        }
+        return first;
+    }
+
+    /** Writes one record at a claimed position, header, payload and checksum, then commits it. */
+    private static void write(ManyToOneSlotRing ring, MessageHeader header, long position, HeaderFields fields,
+                              ByteBuffer payloads, int from) {
+        int length = fields.payloadLength();
         ByteBuffer target = ring.buffer();
-        MessageHeader header = HEADER.get().wrap(target, offset).write(fields);
-        target.put(header.payloadOffset(), payload, payload.position(), length);
+        header.wrap(target, ring.offset(position)).write(fields);
+        target.put(header.payloadOffset(), payloads, from, length);
         header.seal();
         ring.commit(position, length);
-        return position;
     }
 }

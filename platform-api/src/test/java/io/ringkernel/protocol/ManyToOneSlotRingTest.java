@@ -404,7 +404,8 @@ class ManyToOneSlotRingTest {
         return bytes;
     }
 
-    private static long write(ManyToOneSlotRing ring, byte[] payload) {
+    /** Claims, fills and commits one record. */
+    static long write(ManyToOneSlotRing ring, byte[] payload) {
         long position = ring.tryClaim(payload.length);
         assertThat(position).as("claim of %d bytes", payload.length).isNotEqualTo(INSUFFICIENT_CAPACITY);
         fill(ring, position, payload);
@@ -412,7 +413,8 @@ class ManyToOneSlotRingTest {
         return position;
     }
 
-    private static void fill(ManyToOneSlotRing ring, long position, byte[] payload) {
+    /** Writes a record's type, payload length and payload at a claimed position, without committing it. */
+    static void fill(ManyToOneSlotRing ring, long position, byte[] payload) {
         int offset = ring.offset(position);
         ByteBuffer buffer = ring.buffer();
         buffer.putInt(offset + MESSAGE_TYPE_OFFSET, TYPE);
@@ -420,7 +422,8 @@ class ManyToOneSlotRingTest {
         buffer.put(offset + HEADER_LENGTH, payload);
     }
 
-    private static List<Received> readAll(ManyToOneSlotRing ring, int limit) {
+    /** Reads up to {@code limit} committed records, checking that read() counts each. */
+    static List<Received> readAll(ManyToOneSlotRing ring, int limit) {
         List<Received> received = new ArrayList<>();
         int count = ring.read((buffer, offset, length) -> {
             byte[] payload = new byte[buffer.getInt(offset + PAYLOAD_LENGTH_OFFSET)];
@@ -431,6 +434,7 @@ class ManyToOneSlotRingTest {
         return received;
     }
 
-    private record Received(int offset, int recordLength, byte[] payload) {
+    /** A record as the consumer got it. */
+    record Received(int offset, int recordLength, byte[] payload) {
     }
 }

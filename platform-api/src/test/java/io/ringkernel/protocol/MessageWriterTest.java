@@ -119,6 +119,80 @@ class MessageWriterTest {
         assertThat(readAll(ring)).extracting(record -> record.fields().messageId()).containsExactly(0L, 1L, 2L, 3L);
     }
 
+    @Test
+    void shouldWriteARunOfRecordsUnderOneClaimEachWithItsHeaderPayloadAndChecksum() {
+        ManyToOneSlotRing ring = TestMemory.ring(16, 64);
+        byte[] first = ManyToOneSlotRingTest.pattern(10, 1);
+        byte[] second = ManyToOneSlotRingTest.pattern(100, 2);
+        List<HeaderFields> run = List.of(fields(10, 21L), fields(100, 22L), fields(0, 23L));
+        ByteBuffer payloads = ByteBuffer.allocate(3 + 110 + 2).position(3).limit(113);
+        payloads.put(3, first).put(13, second);
+
+        long position = MessageWriter.tryWriteRun(ring, run, payloads);
+        long next = MessageWriter.tryWrite(ring, fields(0, 24L), ByteBuffer.allocate(0));
+        List<Written> records = readAll(ring);
+
+        assertThat(position).isZero();
+        assertThat(next).as("2 + 3 + 1 slots later").isEqualTo(6);
+        assertThat(payloads.position()).isEqualTo(3);
+        assertThat(payloads.limit()).isEqualTo(113);
+        assertThat(records).extracting(Written::fields).containsExactly(
+                withFlags(run.get(0), (short) (FLAG_CALL | FLAG_CHECKSUM)),
+                withFlags(run.get(1), (short) (FLAG_CALL | FLAG_CHECKSUM)),
+                withFlags(run.get(2), (short) (FLAG_CALL | FLAG_CHECKSUM)),
+                withFlags(fields(0, 24L), (short) (FLAG_CALL | FLAG_CHECKSUM)));
+        assertThat(records).extracting(Written::problem).containsOnlyNulls();
+        assertThat(records).extracting(Written::recordLength).containsExactly(2 * 64, 3 * 64, 64, 64);
+        assertThat(records).extracting(Written::payload).containsExactly(first, second, new byte[0], new byte[0]);
+    }
+
+    @Test
+    void shouldCommitEachRecordOfARunWithItsOwnEnd() {
+        ManyToOneSlotRing ring = TestMemory.ring(16, 64);
+
+        long position = MessageWriter.tryWriteRun(ring, List.of(fields(100, 1L), fields(0, 2L)),
+                ByteBuffer.allocate(100));
+
+        assertThat(position).isZero();
+        assertThat(ring.buffer().getLong(COMMIT_OFFSET)).isEqualTo(3);
+        assertThat(ring.buffer().getLong(3 * 64 + COMMIT_OFFSET)).isEqualTo(4);
+        assertThat(ring.tail()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldWriteNoRecordOfARunWhenTheRingHasNoRoomForAllOfThem() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 64);
+        for (long id = 0; id < 6; id++) {
+            MessageWriter.tryWrite(ring, fields(0, id), ByteBuffer.allocate(0));
+        }
+
+        long refused = MessageWriter.tryWriteRun(ring, List.of(fields(0, 6L), fields(0, 7L), fields(0, 8L)),
+                ByteBuffer.allocate(0));
+
+        assertThat(refused).as("2 slots are free, the run needs 3").isEqualTo(INSUFFICIENT_CAPACITY);
+        assertThat(ring.tail()).isEqualTo(6);
+        assertThat(readAll(ring)).extracting(record -> record.fields().messageId())
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void shouldRejectARunWhosePayloadLengthsDisagreeWithThePayloadBytesWithoutClaiming() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 64);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MessageWriter.tryWriteRun(ring, List.of(fields(10, 1L), fields(20, 2L)),
+                        ByteBuffer.allocate(29)))
+                .withMessage("headers say 30 payload bytes, buffer has 29");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MessageWriter.tryWriteRun(ring, List.of(fields(-1, 1L), fields(1, 2L)),
+                        ByteBuffer.allocate(0)))
+                .withMessage("header says -1 payload bytes");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MessageWriter.tryWriteRun(ring, List.of(), ByteBuffer.allocate(0)))
+                .withMessage("a run needs at least one record");
+        assertThat(ring.tail()).isZero();
+    }
+
     private static HeaderFields fields(int payloadLength, long messageId) {
         return new HeaderFields(messageId, 77L, HybridLogicalClock.pack(1_000, 2), HybridLogicalClock.pack(2_000, 0),
                 4, 9, 12, payloadLength, FLAG_CALL, (byte) 3);

@@ -6,11 +6,14 @@ import io.ringkernel.protocol.MessageWriter;
 import io.ringkernel.protocol.RingDescriptor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Small rings of 64-byte slots for the tests, and the producer side as the runtime's
  * {@code MessageSender} does it: {@link MessageWriter#tryWrite} with the header fields a host
- * send fills in (claim, header, payload, checksum, commit; one attempt, no waiting).
+ * send fills in (claim, header, payload, checksum, commit; one attempt, no waiting), or
+ * {@link MessageWriter#tryWriteRun} for several records under one claim, as a batch is sent.
  *
  * <p>Every record the tests write carries one value: its message id, and every int of its
  * payload. {@link RecordReader} checks both, and the checksum, when it reads the record back.
@@ -102,13 +105,38 @@ final class Rings {
      */
     static long write(ManyToOneSlotRing ring, int value, int payloadLength) {
         ByteBuffer payload = ByteBuffer.allocate(payloadLength).order(ByteOrder.LITTLE_ENDIAN);
-        while (payload.hasRemaining()) {
+        fill(payload, value, payloadLength);
+        return MessageWriter.tryWrite(ring, fields(value, payloadLength), payload.flip());
+    }
+
+    /**
+     * Writes records as one run under one claim, once: as the runtime's sender writes a batch,
+     * without waiting for room.
+     *
+     * @param ring the ring
+     * @param firstValue the first record's value; the others have the following values (up to 9)
+     * @param payloadLengths each record's payload, {@link #ONE_SLOT} or {@link #TWO_SLOTS}, in order
+     * @return the run's first position, or {@link ManyToOneSlotRing#INSUFFICIENT_CAPACITY}
+     */
+    static long writeRun(ManyToOneSlotRing ring, int firstValue, int... payloadLengths) {
+        List<HeaderFields> fields = new ArrayList<>();
+        ByteBuffer payloads = ByteBuffer.allocate(payloadLengths.length * TWO_SLOTS).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < payloadLengths.length; i++) {
+            fields.add(fields(firstValue + i, payloadLengths[i]));
+            fill(payloads, firstValue + i, payloadLengths[i]);
+        }
+        return MessageWriter.tryWriteRun(ring, fields, payloads.flip());
+    }
+
+    private static HeaderFields fields(int value, int payloadLength) {
+        return new HeaderFields(value, 0, 0, 0, 0, DESTINATION_KERNEL, MESSAGE_TYPE, payloadLength, (short) 0, (byte) 0);
+    }
+
+    /** Puts a record's payload, {@code value} in every int, at the buffer's position. */
+    private static void fill(ByteBuffer payload, int value, int payloadLength) {
+        for (int i = 0; i < payloadLength; i += Integer.BYTES) {
             payload.putInt(value);
         }
-        payload.flip();
-        HeaderFields fields = new HeaderFields(value, 0, 0, 0, 0, DESTINATION_KERNEL, MESSAGE_TYPE, payloadLength,
-                (short) 0, (byte) 0);
-        return MessageWriter.tryWrite(ring, fields, payload);
     }
 
     /**

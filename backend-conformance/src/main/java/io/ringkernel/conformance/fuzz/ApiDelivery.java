@@ -1,10 +1,14 @@
 package io.ringkernel.conformance.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.KernelTimeoutException;
 import io.ringkernel.api.ReceivedMessage;
 import io.ringkernel.api.RingKernelException;
+import io.ringkernel.conformance.Ping;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +16,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * How the public-API fuzz suite sends a message and collects its outcome: a blocking or an
- * asynchronous call with the case's timeout, or a blocking or an asynchronous send whose reply is
- * then received, first with the case's timeout and, should that run out, with {@link #WAIT}.
+ * asynchronous call with the case's timeout, or a blocking or an asynchronous send, or a batch of
+ * the message and a valid Ping, whose reply is then received, first with the case's timeout and,
+ * should that run out, with {@link #WAIT}.
  * Whatever the API throws that is no {@link RingKernelException}, and anything that takes longer
  * than {@link #WAIT}, fails the property.
  */
@@ -65,6 +70,37 @@ enum ApiDelivery {
             }
             return receive(kernel, apiCase, messageId);
         }
+    },
+    /**
+     * {@code sendAll} of a batch of two, the message and after it a valid {@link Ping}, then
+     * {@code receive} of the message's outcome and of the Ping's echo, whose id is the next one.
+     */
+    SEND_ALL {
+        @Override
+        Delivered deliver(KernelHandle kernel, ApiCase apiCase) {
+            long messageId;
+            Ping after = new Ping(Long.MIN_VALUE, -2);
+            try {
+                messageId = kernel.sendAll(Arrays.asList(apiCase.message(), after));
+            } catch (RingKernelException e) {
+                return Delivered.failure(e);
+            }
+            Delivered delivered = receive(kernel, apiCase, messageId);
+            ReceivedMessage echo = kernel.receive(WAIT);
+            assertThat(echo.payload(Ping.class)).as("the echo of the Ping behind the message").isEqualTo(after);
+            assertThat(echo.correlationId()).as("the Ping's id, the one after the message's").isEqualTo(messageId + 1);
+            return delivered;
+        }
+
+        @Override
+        String failurePrefix() {
+            return "message at index 0 of a batch of 2: ";
+        }
+
+        @Override
+        int validMessagesAlongside() {
+            return 1;
+        }
     };
 
     /** The longest any outcome may take to arrive, in seconds; also the generous timeout of the cases. */
@@ -87,6 +123,16 @@ enum ApiDelivery {
     /** @return true if the sender names the reply's type, which the API checks */
     boolean checksReplyType() {
         return this != CALL_ASYNC;
+    }
+
+    /** @return what the message of a refused send starts with before what sending it alone says */
+    String failurePrefix() {
+        return "";
+    }
+
+    /** @return valid Pings sent along with the message, each echoed when the message is sent */
+    int validMessagesAlongside() {
+        return 0;
     }
 
     private static Delivered receive(KernelHandle kernel, ApiCase apiCase, long messageId) {

@@ -34,8 +34,10 @@ import net.jqwik.api.statistics.Statistics;
  * Fuzzes a backend through the public API: a {@link RingKernelRuntime} built with
  * {@code RingKernelRuntime.builder()} runs two conformance kernels, one with the default maximum
  * message size and one with a small one, and gets the messages {@link ApiCases} generates, by
- * {@code call}, {@code callAsync}, {@code send} or {@code sendAsync} with random timeouts. It
- * promises, for every message, exactly one outcome ({@link ApiOutcome}) within 10 s —
+ * {@code call}, {@code callAsync}, {@code send}, {@code sendAsync} or {@code sendAll} (a batch of
+ * the message and a valid Ping, refused whole, naming the message's index, if the message is)
+ * with random timeouts. It promises, for every message, exactly one outcome ({@link ApiOutcome})
+ * within 10 s —
  * <ul>
  *   <li>the echo of what was sent, as the type the sender asked for;</li>
  *   <li>or a typed exception that says what was wrong: {@link SerializationException} for null,
@@ -47,7 +49,7 @@ import net.jqwik.api.statistics.Statistics;
  * </ul>
  * never another exception, no lost reply (a receive that times out still gets the reply after),
  * no stray one. After every message a valid call gets its echo, and the kernel's metrics have
- * changed as the two outcomes say ({@link ExpectedMetrics}): messages in and out, processed,
+ * changed as the outcomes say ({@link ExpectedMetrics}): messages in and out, processed,
  * errors, late replies, the last error; nothing dropped or left in the output queue. A backend
  * runs the suite through a thin subclass; the tries come from {@code jqwik.tries.default} in that
  * module (docs/reliability-fuzzing.md).
@@ -56,6 +58,7 @@ public abstract class PublicApiFuzzSuite extends BackendFuzzSuite {
     private static final String OUTCOME = "outcome";
     private static final String BLOB_SIZE = "blob size";
     private static final String WAITING = "waiting";
+    private static final String DELIVERY = "delivery";
     private RingKernelRuntime runtime;
     private final Map<ApiTarget, KernelHandle> kernels = new EnumMap<>(ApiTarget.class);
     private long nextCheck = 1;
@@ -98,6 +101,7 @@ public abstract class PublicApiFuzzSuite extends BackendFuzzSuite {
 
         ApiOutcome outcome = checkedOutcome(apiCase, kernel.id(), delivered);
         Statistics.label(OUTCOME).collect(outcome);
+        Statistics.label(DELIVERY).collect(apiCase.delivery());
         Statistics.label(WAITING).collect(outcome == ApiOutcome.TIMED_OUT ? "call timed out"
                 : delivered.receiveTimedOut() ? "receive timed out, reply came after" : "answered in time");
         if (apiCase.blobSize() != null) {
@@ -107,7 +111,10 @@ public abstract class PublicApiFuzzSuite extends BackendFuzzSuite {
         assertThat(kernel.call(check, Ping.class, ApiDelivery.WAIT)).as("the valid call after it").isEqualTo(check);
         assertThat(kernel.tryReceive()).as("a message nobody waits for").isEmpty();
         metrics.count(apiCase.answer(), outcome == ApiOutcome.TIMED_OUT);
-        metrics.count(ApiOutcome.ECHOED, false);
+        int alongside = apiCase.answer().sent() ? apiCase.delivery().validMessagesAlongside() : 0;
+        for (int i = 0; i <= alongside; i++) { // the Pings sent along with the message, and the valid call
+            metrics.count(ApiOutcome.ECHOED, false);
+        }
         metrics.check(kernel.metrics());
         // Shares well above these at 500 tries and more (docs/reliability-fuzzing.md); the rarer
         // outcomes and sizes need only be reached.
@@ -119,6 +126,11 @@ public abstract class PublicApiFuzzSuite extends BackendFuzzSuite {
             coverage.check(ApiOutcome.WRONG_REPLY_TYPE).count(c -> c > 0);
             coverage.check(ApiOutcome.TIMED_OUT).count(c -> c > 0);
             coverage.check(ApiOutcome.NOT_ENCODABLE).count(c -> c > 0);
+        });
+        Statistics.label(DELIVERY).coverage(coverage -> {
+            for (ApiDelivery delivery : ApiDelivery.values()) {
+                coverage.check(delivery).count(c -> c > 0);
+            }
         });
         Statistics.label(WAITING).coverage(coverage ->
                 coverage.check("receive timed out, reply came after").count(c -> c > 0));
@@ -153,6 +165,7 @@ public abstract class PublicApiFuzzSuite extends BackendFuzzSuite {
         }
         assertThat(failure).as("the failure for " + answer).isNotNull();
         assertThat(failure.kernelId()).as("the kernel the failure names").isIn(kernelId, null);
+        String refused = apiCase.delivery().failurePrefix();
         switch (answer) {
             case HANDLER_FAILED -> {
                 assertThat(failure).isExactlyInstanceOf(KernelErrorException.class)
@@ -170,17 +183,17 @@ public abstract class PublicApiFuzzSuite extends BackendFuzzSuite {
                             : "message " + delivered.received().messageId() + " carries a "
                                     + apiCase.message().getClass().getName() + ", not a " + apiCase.replyType().getName());
             case TOO_LARGE -> assertThat(failure).isExactlyInstanceOf(MessageTooLargeException.class)
-                    .hasMessage("message of type " + Blob.class.getName() + " for kernel '" + kernelId + "' is "
+                    .hasMessage(refused + "message of type " + Blob.class.getName() + " for kernel '" + kernelId + "' is "
                             + (HEADER_LENGTH + apiCase.encodedLength()) + " bytes with its header; the kernel's maximum"
                             + " message size is " + apiCase.target().maxMessageSize() + " bytes");
             case NOT_ENCODABLE -> assertThat(failure).isExactlyInstanceOf(SerializationException.class)
-                    .hasMessageStartingWith("kernel '" + kernelId + "' could not encode a " + Blob.class.getName() + ": ")
+                    .hasMessageStartingWith(refused + "kernel '" + kernelId + "' could not encode a " + Blob.class.getName() + ": ")
                     .hasMessageContaining("array component 'data' is null");
             case NOT_A_MESSAGE_TYPE -> assertThat(failure).isExactlyInstanceOf(SerializationException.class)
-                    .hasMessage(apiCase.message() == null ? "cannot send null to kernel '" + kernelId + "'"
+                    .hasMessage(refused + (apiCase.message() == null ? "cannot send null to kernel '" + kernelId + "'"
                             : "kernel '" + kernelId + "' has no message type for " + apiCase.message().getClass().getName()
                                     + "; it accepts [" + Blob.class.getName() + ", " + Fail.class.getName() + ", "
-                                    + Ping.class.getName() + "]");
+                                    + Ping.class.getName() + "]"));
             default -> throw new AssertionError("no check for " + answer);
         }
         return answer;

@@ -342,6 +342,11 @@ final class KernelInstance implements KernelHandle {
     }
 
     @Override
+    public long sendAll(List<?> messages) {
+        return sender.sendAll(messages, sender.sendTimeout(), this::requireAccepting, this::wakeKernel);
+    }
+
+    @Override
     public CompletableFuture<Long> sendAsync(Object message) {
         long messageId = sender.nextMessageId();
         try {

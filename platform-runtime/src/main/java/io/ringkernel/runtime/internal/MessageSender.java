@@ -3,6 +3,7 @@ package io.ringkernel.runtime.internal;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 
+import io.ringkernel.api.BatchQueueFullException;
 import io.ringkernel.api.MessageTooLargeException;
 import io.ringkernel.api.QueueFullException;
 import io.ringkernel.api.SerializationException;
@@ -13,6 +14,7 @@ import io.ringkernel.protocol.MessageWriter;
 import io.ringkernel.spi.MessageType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +22,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The host side of a kernel's input ring: encodes a message with its type's codec, frames it and
- * writes it, waiting with a bounded backoff while the ring is full. Many threads may send at once.
- * Senders are counted in and out, so termination can wait until no sender still writes.
+ * writes it, waiting with a bounded backoff while the ring is full. A batch is encoded whole
+ * first, then written in runs of consecutive records, one claim of the ring each. Many threads
+ * may send at once. Senders are counted in and out, so termination can wait until no sender
+ * still writes.
  */
 final class MessageSender {
     private final String kernelId;
@@ -74,17 +78,63 @@ final class MessageSender {
             MessageCatalog.Generation generation = generationOf(message);
             MessageType<?> type = generation.typeOf(message.getClass());
             ByteBuffer payload = encode(generation, type, message);
-            int length = payload.remaining();
-            if (length + HEADER_LENGTH > maxMessageSize) {
-                throw new MessageTooLargeException(kernelId, type.javaType().getName(), length + HEADER_LENGTH, maxMessageSize);
-            }
             HeaderFields fields = new HeaderFields(messageId, call ? messageId : 0, hostClock.tick(), 0, 0, kernelNumber,
-                    type.typeId(), length, call ? FLAG_CALL : 0, (byte) 0);
+                    type.typeId(), payload.remaining(), call ? FLAG_CALL : 0, (byte) 0);
             write(fields, payload, timeout, accepting);
             messagesIn.increment();
         } finally {
             activeSenders.decrementAndGet();
         }
+    }
+
+    /**
+     * Sends a batch: checks and encodes every message first, so that a message that cannot be sent
+     * fails the batch before anything is queued; then gives the batch consecutive ids and writes
+     * it in runs of at most {@link #maxRunSlots()} slots (or one message that takes more), one
+     * claim of the ring per run.
+     *
+     * @param messages the payload objects, at least one
+     * @param timeout how long the ring may stay full before a run has room
+     * @param accepting run before and while waiting: throws if the kernel stopped taking messages
+     * @param afterRun run after each run is committed: wakes the kernel, which then takes the run
+     *                 while the next one is written
+     * @return the first message's id; the others have the following ids, in list order
+     * @throws IllegalArgumentException if {@code messages} is null or empty
+     * @throws SerializationException if a message cannot be encoded, naming its index; nothing is queued
+     * @throws MessageTooLargeException if a message is too large, naming its index; nothing is queued
+     * @throws BatchQueueFullException if the ring stayed full for the timeout,
+     *         saying how much of the batch was queued
+     */
+    long sendAll(List<?> messages, Duration timeout, Runnable accepting, Runnable afterRun) {
+        if (messages == null || messages.isEmpty()) {
+            throw new IllegalArgumentException("a batch for kernel '" + kernelId + "' needs at least one message, got "
+                    + (messages == null ? "null" : "an empty list"));
+        }
+        activeSenders.incrementAndGet();
+        try {
+            accepting.run();
+            EncodedBatch batch = encodeAll(messages.toArray());
+            long firstId = nextMessageId.getAndAdd(batch.size());
+            for (EncodedBatch.Run run : batch.runs()) {
+                writeRun(batch, run, firstId, timeout, accepting);
+                messagesIn.add(run.count());
+                afterRun.run();
+            }
+            return firstId;
+        } finally {
+            activeSenders.decrementAndGet();
+        }
+    }
+
+    /**
+     * A run takes at most a quarter of the ring: with its worst-case padding it then takes at most
+     * half, so the kernel can take one run while the sender writes the next, and a run never
+     * waits for the whole ring to drain.
+     *
+     * @return the most slots a run of a batch takes, unless one message takes more
+     */
+    private int maxRunSlots() {
+        return Math.max(1, input.capacity() / 4);
     }
 
     /** @return the default send timeout */
@@ -93,31 +143,77 @@ final class MessageSender {
     }
 
     private void write(HeaderFields fields, ByteBuffer payload, Duration timeout, Runnable accepting) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Backoff backoff = null;
+        RoomWait wait = null;
         while (true) {
             latency.sent(fields.messageId(), System.nanoTime());
             if (MessageWriter.tryWrite(input, fields, payload) != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
                 return;
             }
-            if (System.nanoTime() - deadline >= 0) {
+            wait = wait != null ? wait : new RoomWait(timeout, accepting);
+            if (!wait.again()) {
                 throw new QueueFullException(kernelId, "input", input.capacity(), timeout);
             }
-            accepting.run();
-            if (backoff == null) {
-                backoff = new Backoff();
-            }
-            backoff.idle();
         }
     }
 
+    private void writeRun(EncodedBatch batch, EncodedBatch.Run run, long firstId, Duration timeout, Runnable accepting) {
+        List<HeaderFields> fields = new ArrayList<>(run.count());
+        for (int i = run.from(); i < run.to(); i++) {
+            fields.add(new HeaderFields(firstId + i, 0, hostClock.tick(), 0, 0, kernelNumber, batch.typeId(i),
+                    batch.length(i), (short) 0, (byte) 0));
+        }
+        RoomWait wait = null;
+        while (true) {
+            long now = System.nanoTime();
+            for (int i = run.from(); i < run.to(); i++) {
+                latency.sent(firstId + i, now);
+            }
+            if (MessageWriter.tryWriteRun(input, fields, run.payloads()) != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+                return;
+            }
+            wait = wait != null ? wait : new RoomWait(timeout, accepting);
+            if (!wait.again()) {
+                throw new BatchQueueFullException(kernelId, "input", input.capacity(), timeout, run.from(), batch.size(),
+                        firstId);
+            }
+        }
+    }
+
+    /** Encodes every message of a batch, or throws what sending the first that fails would, naming its index. */
+    private EncodedBatch encodeAll(Object[] messages) {
+        EncodedBatch batch = new EncodedBatch(messages.length, input, maxRunSlots());
+        for (int i = 0; i < messages.length; i++) {
+            try {
+                MessageCatalog.Generation generation = generationOf(messages[i]);
+                MessageType<?> type = generation.typeOf(messages[i].getClass());
+                batch.add(type.typeId(), encode(generation, type, messages[i]));
+            } catch (SerializationException e) {
+                throw new SerializationException(e, i, messages.length);
+            } catch (MessageTooLargeException e) {
+                throw new MessageTooLargeException(e, i, messages.length);
+            }
+        }
+        return batch;
+    }
+
+    /**
+     * @return the message's encoding, in the codec's buffer of the calling thread
+     * @throws SerializationException if the codec cannot encode it
+     * @throws MessageTooLargeException if it exceeds the kernel's maximum message size
+     */
     private ByteBuffer encode(MessageCatalog.Generation generation, MessageType<?> type, Object message) {
+        ByteBuffer payload;
         try {
-            return generation.codec(type.typeId()).encode(message);
+            payload = generation.codec(type.typeId()).encode(message);
         } catch (SerializationException e) {
             throw new SerializationException(kernelId, "kernel '" + kernelId + "' could not encode a "
                     + type.javaType().getName() + ": " + e.getMessage(), e);
         }
+        int size = payload.remaining() + HEADER_LENGTH;
+        if (size > maxMessageSize) {
+            throw new MessageTooLargeException(kernelId, type.javaType().getName(), size, maxMessageSize);
+        }
+        return payload;
     }
 
     /**
