@@ -80,6 +80,8 @@ public final class FixedLayout {
     private final int fixedLength;
     private final List<ComponentEncoder> encoders;
     private final RecordDecoder decoder;
+    private final List<Field> booleans;
+    private final List<ArraySlot> arraySlots;
 
     private FixedLayout(Class<? extends Record> type, List<Field> fields, List<FieldType> fieldTypes, int fixedLength,
                         List<ComponentEncoder> encoders, RecordDecoder decoder) {
@@ -89,6 +91,19 @@ public final class FixedLayout {
         this.fixedLength = fixedLength;
         this.encoders = List.copyOf(encoders);
         this.decoder = decoder;
+        List<Field> booleanFields = new ArrayList<>();
+        List<ArraySlot> slots = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            FieldType fieldType = fieldTypes.get(i);
+            if (fieldType == FieldType.BOOLEAN) {
+                booleanFields.add(field);
+            } else if (fieldType.isArray()) {
+                slots.add(new ArraySlot(type, field.name(), field.offset(), fieldType.elementSize(), fixedLength));
+            }
+        }
+        this.booleans = List.copyOf(booleanFields);
+        this.arraySlots = List.copyOf(slots);
     }
 
     /**
@@ -210,6 +225,32 @@ public final class FixedLayout {
      *         canonical constructor rejects the values
      */
     public Object decode(ByteBuffer source, int offset, int length) {
+        return decoder.decode(payload(source, offset, length));
+    }
+
+    /**
+     * Checks a payload as {@link #decode} does, without building the record: for a device handler
+     * that reads the bytes as they are, what matters is that they fit the layout. What the
+     * canonical constructor would say of the values is not asked.
+     *
+     * @param source the buffer holding the payload, of any byte order
+     * @param offset index of the payload's first byte
+     * @param length the payload's length in bytes
+     * @throws SerializationException for every payload {@link #decode} refuses before calling the
+     *         canonical constructor, with the same message
+     */
+    public void check(ByteBuffer source, int offset, int length) {
+        ByteBuffer payload = payload(source, offset, length);
+        for (Field field : booleans) {
+            ComponentReaders.readBoolean(payload, field.offset(), type, field.name());
+        }
+        for (ArraySlot slot : arraySlots) {
+            slot.count(payload, slot.start(payload));
+        }
+    }
+
+    /** @return the payload as a buffer of its own, checked to lie in the source and to hold the fixed part */
+    private ByteBuffer payload(ByteBuffer source, int offset, int length) {
         Objects.requireNonNull(source, "source");
         if (offset < 0 || length < 0 || (long) offset + length > source.limit()) {
             throw CodecFailures.malformed(type, "a payload of " + length + " bytes at offset " + offset
@@ -219,7 +260,7 @@ public final class FixedLayout {
             throw CodecFailures.malformed(type, "a payload of " + length + " bytes is shorter than the "
                     + fixedLength + "-byte fixed part");
         }
-        return decoder.decode(source.slice(offset, length));
+        return source.slice(offset, length);
     }
 
     /**

@@ -47,6 +47,16 @@ final class FixedLayoutCodec implements MessageCodec {
         return layout.decode(payload, payload.position(), payload.remaining());
     }
 
+    /**
+     * Checks the payload's shape without building the record (see {@link FixedLayout#check}).
+     *
+     * @param payload the payload from position to limit; its position is left unchanged
+     */
+    @Override
+    public void check(ByteBuffer payload) {
+        layout.check(payload, payload.position(), payload.remaining());
+    }
+
     /** @return a description naming the layout */
     @Override
     public String toString() {

@@ -21,4 +21,16 @@ public interface MessageCodec {
      * @throws io.ringkernel.api.SerializationException if the bytes are not a valid message of the type
      */
     Object decode(ByteBuffer payload);
+
+    /**
+     * Checks that the bytes are a message of the type as far as a handler that reads them raw on a
+     * device needs: {@code decode} would not refuse their shape. A codec may skip what only the
+     * Java object would reject (a record's constructor, say); by default it decodes.
+     *
+     * @param payload the payload bytes between position and limit (read-only; not retained)
+     * @throws io.ringkernel.api.SerializationException if the bytes do not fit the type
+     */
+    default void check(ByteBuffer payload) {
+        decode(payload);
+    }
 }

@@ -136,4 +136,25 @@ class FixedLayoutDecodeValidationTest {
                 .hasMessageContaining("canonical constructor rejected the decoded values")
                 .hasCauseInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldCheckTheShapeWithoutAskingTheConstructor() {
+        FixedLayout layout = FixedLayout.of(Positive.class);
+
+        layout.check(ByteBuffer.allocate(8), 0, 8);
+        assertThatThrownBy(() -> layout.check(ByteBuffer.allocate(8), 0, 4)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("4 bytes is shorter than the 8-byte fixed part");
+    }
+
+    @Test
+    void shouldCheckArraySlotsAsDecodingDoes() {
+        TWO_ARRAYS.check(validTwoArrays(), 0, 40);
+        ByteBuffer negative = validTwoArrays().putInt(HEAD_SLOT + 4, -3);
+        ByteBuffer outside = validTwoArrays().putInt(TAIL_SLOT + 4, 3);
+
+        assertThatThrownBy(() -> TWO_ARRAYS.check(negative, 0, 40)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("array 'head' has a negative element count -3");
+        assertThatThrownBy(() -> TWO_ARRAYS.check(outside, 0, 40)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("array 'tail' of 3 elements at offset 24 ends at byte 48, outside the 40-byte payload");
+    }
 }

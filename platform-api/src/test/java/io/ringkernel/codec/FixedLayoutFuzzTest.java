@@ -34,10 +34,12 @@ import net.jqwik.api.statistics.Statistics;
  * bytes without the codec's readers), or a {@link SerializationException} naming the type and one
  * of the faults the model finds — never another exception, and never an array allocated from a
  * count the payload cannot hold (such a count must be refused first; an {@link OutOfMemoryError}
- * would end the run). Tries: {@code jqwik.tries.default} (docs/reliability-fuzzing.md).
+ * would end the run). {@link FixedLayout#check} is held to the same verdicts, except that it
+ * passes what only the canonical constructor refuses. Tries: {@code jqwik.tries.default} (docs/reliability-fuzzing.md).
  */
 class FixedLayoutFuzzTest {
     private static final String OUTCOME = "decoding";
+    private static final String CONSTRUCTOR_REFUSED = "the canonical constructor rejected the decoded values";
     private static final List<FixedLayout> LAYOUTS = List.of(FixedLayout.of(Reading.class), FixedLayout.of(AllTypes.class),
             FixedLayout.of(Misaligned.class), FixedLayout.of(TwoArrays.class), FixedLayout.of(Positive.class));
 
@@ -59,6 +61,7 @@ class FixedLayoutFuzzTest {
 
     private static void assertDecodesAsTheFormatSays(FixedLayout layout, byte[] payload) {
         Verdict verdict = FixedLayoutModel.judge(layout, payload);
+        assertChecksAsDecodeDoes(layout, payload, verdict);
         Object decoded;
         try {
             decoded = layout.decode(ByteBuffer.wrap(payload).asReadOnlyBuffer(), 0, payload.length);
@@ -77,6 +80,25 @@ class FixedLayoutFuzzTest {
         } else {
             fail("decoded %s, but the payload is invalid at %s", decoded, verdict);
         }
+    }
+
+    /**
+     * {@link FixedLayout#check} passes exactly the payloads whose shape decoding accepts, the ones
+     * only the constructor refuses included, and refuses the others with decoding's message.
+     */
+    private static void assertChecksAsDecodeDoes(FixedLayout layout, byte[] payload, Verdict verdict) {
+        boolean shapeFits = verdict instanceof Valid || ((Invalid) verdict).culprits().contains(CONSTRUCTOR_REFUSED);
+        try {
+            layout.check(ByteBuffer.wrap(payload).asReadOnlyBuffer(), 0, payload.length);
+        } catch (SerializationException refused) {
+            if (shapeFits) {
+                throw new AssertionError("check refused a payload that fits the layout", refused);
+            }
+            assertThat(refused.getMessage()).startsWith("malformed fixed-layout payload for " + layout.type().getName() + ": ")
+                    .containsAnyOf(((Invalid) verdict).culprits().toArray(String[]::new));
+            return;
+        }
+        assertThat(shapeFits).as("check passed a payload that does not fit the layout: %s", verdict).isTrue();
     }
 
     @Provide

@@ -269,7 +269,7 @@ final class AparapiKernel implements BackendKernel, HostLoop.Work {
         public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
             int slot = count++;
             header.wrap(buffer, offset);
-            MessageExchange.Rejection rejection = exchange.screenAndDecode(header, recordLength,
+            MessageExchange.Rejection rejection = exchange.screenAndCheck(header, recordLength,
                     compiled.program().codecs());
             headers.put(slot * HEADER_LENGTH, buffer, offset, HEADER_LENGTH);
             rejections[slot] = rejection;

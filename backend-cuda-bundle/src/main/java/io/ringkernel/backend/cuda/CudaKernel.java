@@ -38,7 +38,7 @@ import jcuda.driver.CUstream_flags;
 
 /**
  * A kernel on a CUDA device. A host thread takes messages from the input ring, screens each and
- * decodes its payload on the host (so a handler only sees payloads its type's layout fits), and
+ * checks its payload on the host (so a handler only sees payloads its type's layout fits), and
  * forwards it into the {@link WorkRing}; the device runs the handler and writes the result beside
  * it; the host thread frames the replies into the output ring, in input order.
  *
@@ -71,6 +71,8 @@ final class CudaKernel implements BackendKernel {
     private final MessageExchange.Rejection[] rejections;
     private final long[] forwardedAt;
     private final int block;
+    /* Threads the loop is launched with: the block, or fewer if the loaded module cannot run that many. */
+    private int launchBlock;
     private final CUstream stream = new CUstream();
     private final MessageHeader header = new MessageHeader();
     private final Forwarder forwarder = new Forwarder();
@@ -138,6 +140,7 @@ final class CudaKernel implements BackendKernel {
     private void load(CudaCompiledKernel compiled) {
         module = CudaModule.load(compiled.ptx());
         codecs = compiled.program().codecs();
+        launchBlock = Math.min(block, module.maxBlock() & -32);
         int stateBytes = compiled.program().definition().deviceStateBytes();
         if (stateBytes > 0) {
             state = new DevicePointer();
@@ -170,7 +173,7 @@ final class CudaKernel implements BackendKernel {
                 Pointer.to(new long[] {head}),
                 Pointer.to(new int[] {count}),
                 Pointer.to(new int[] {persistent ? 1 : 0}));
-        CudaException.check(cuLaunchKernel(module.loop(), 1, 1, 1, block, 1, 1, 0, stream, parameters, null),
+        CudaException.check(cuLaunchKernel(module.loop(), 1, 1, 1, launchBlock, 1, 1, 0, stream, parameters, null),
                 "cuLaunchKernel(" + CudaSource.LOOP_KERNEL + ")");
         loopRunning = persistent;
     }
@@ -383,8 +386,11 @@ final class CudaKernel implements BackendKernel {
     private int collectResults() {
         int answered = 0;
         busyOnDevice = work.outstanding() > 0;
-        long now = timed && work.resultReady() ? System.nanoTime() : 0;
+        long now = 0;
         while (work.resultReady() && awaitOutputRoom()) {
+            if (timed && now == 0) {
+                now = System.nanoTime(); // read once results are there, so a thread waiting on the device just spins
+            }
             answer(now);
             work.collect();
             answered++;
@@ -446,7 +452,7 @@ final class CudaKernel implements BackendKernel {
         @Override
         public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
             header.wrap(buffer, offset);
-            MessageExchange.Rejection rejection = exchange.screenAndDecode(header, recordLength, codecs);
+            MessageExchange.Rejection rejection = exchange.screenAndCheck(header, recordLength, codecs);
             if (rejection == null && HEADER_LENGTH + header.payloadLength() > work.stride()) {
                 rejection = new MessageExchange.Rejection(ErrorCode.MALFORMED_MESSAGE, "payload of "
                         + header.payloadLength() + " bytes exceeds the kernel's maximum of " + controlBlock.maxPayload());

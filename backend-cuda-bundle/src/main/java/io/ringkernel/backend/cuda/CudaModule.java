@@ -1,5 +1,6 @@
 package io.ringkernel.backend.cuda;
 
+import static jcuda.driver.JCudaDriver.cuFuncGetAttribute;
 import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
 import static jcuda.driver.JCudaDriver.cuModuleLoadData;
 import static jcuda.driver.JCudaDriver.cuModuleLoadDataJIT;
@@ -8,6 +9,7 @@ import static jcuda.driver.JCudaDriver.cuModuleUnload;
 import java.nio.charset.StandardCharsets;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
+import jcuda.driver.CUfunction_attribute;
 import jcuda.driver.CUjit_option;
 import jcuda.driver.CUmodule;
 import jcuda.driver.CUresult;
@@ -73,6 +75,17 @@ final class CudaModule implements AutoCloseable {
     /** @return the loop kernel */
     CUfunction loop() {
         return loop;
+    }
+
+    /**
+     * @return the most threads a block of the loop can have on this device: fewer than 1,024 when
+     *         the handler needs many registers
+     */
+    int maxBlock() {
+        int[] threads = new int[1];
+        CudaException.check(cuFuncGetAttribute(threads, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, loop),
+                "cuFuncGetAttribute(MAX_THREADS_PER_BLOCK)");
+        return threads[0];
     }
 
     /** Unloads the module; harmless in a context that a fault has broken. */

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringkernel.api.BackendType;
+import io.ringkernel.api.Dim3;
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.KernelErrorException;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.KernelLaunchException;
 import io.ringkernel.api.LaunchMode;
 import io.ringkernel.api.LaunchOptions;
+import io.ringkernel.api.ReceivedMessage;
 import io.ringkernel.api.RingKernelRuntime;
 import io.ringkernel.conformance.BackendPresence;
 import io.ringkernel.conformance.ConformanceKernel;
@@ -114,6 +116,30 @@ class CudaKernelTest {
             callers.shutdownNow();
         }
         assertThat(kernels).allSatisfy(kernel -> assertThat(kernel.metrics().mode()).isEqualTo(LaunchMode.PERSISTENT));
+    }
+
+    /**
+     * A block of 1,024 threads is more than the loop's registers allow on the device: the loop is
+     * launched with as many as the device can run, and rounds of hundreds of messages, published
+     * with one fence each, come back whole and in order.
+     */
+    @Test
+    void shouldRunALargeBlockAsTheDeviceAllowsAndAnswerFullRoundsWhole() {
+        KernelHandle kernel = runtime.launch("wide", Dim3.ONE, Dim3.of(1024), LaunchOptions.defaults()
+                .withDefinition(ConformanceKernel.ID).withMaxMessageSize(256));
+        List<Ping> pings = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            pings.add(new Ping(i * 7_919L, i));
+        }
+
+        long first = kernel.sendAll(pings);
+
+        for (int i = 0; i < pings.size(); i++) {
+            ReceivedMessage reply = kernel.receive(TIMEOUT);
+            assertThat(reply.correlationId()).isEqualTo(first + i);
+            assertThat(reply.payload()).isEqualTo(pings.get(i));
+        }
+        assertThat(kernel.metrics().mode()).isEqualTo(LaunchMode.PERSISTENT);
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.jocl.cl_queue_properties;
 
 /**
  * A kernel on an OpenCL device, event-driven: a host thread takes what is queued in the input
- * ring (up to a batch), screens each message and decodes its payload on the host (so a handler
+ * ring (up to a batch), screens each message and checks its payload on the host (so a handler
  * never sees a payload its type's layout does not fit), copies the batch to the device and launches the
  * batch kernel once over it, then writes the replies to the output ring in input order. Two
  * batches alternate, so the next batch is staged and launched while the replies of the previous
@@ -254,7 +254,7 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
         @Override
         public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
             header.wrap(buffer, offset);
-            MessageExchange.Rejection rejection = exchange.screenAndDecode(header, recordLength, codecs);
+            MessageExchange.Rejection rejection = exchange.screenAndCheck(header, recordLength, codecs);
             int at = batch.add(buffer, offset, recordLength, rejection);
             if (rejection != null) {
                 batch.requests().putInt(at + MESSAGE_TYPE_OFFSET, PADDING_TYPE);

@@ -108,22 +108,22 @@ public final class MessageExchange {
     }
 
     /**
-     * {@link #screen Screens} a request and decodes its payload on the host, for a backend whose
-     * device handler reads payloads raw: the handler then only ever sees a payload its type's
-     * layout fits.
+     * {@link #screen Screens} a request and {@link MessageCodec#check checks} its payload on the
+     * host, for a backend whose device handler reads payloads raw: the handler then only ever sees
+     * a payload its type's layout fits.
      *
      * @param request the request's header, wrapped over its record
      * @param recordLength the record's length in the ring
      * @param codecs the kernel's codec per wire message type
      * @return null if the device handler should process it, or why not, to answer with {@link #reject}
      */
-    public Rejection screenAndDecode(MessageHeader request, int recordLength, Map<Integer, MessageCodec> codecs) {
+    public Rejection screenAndCheck(MessageHeader request, int recordLength, Map<Integer, MessageCodec> codecs) {
         Rejection rejection = screen(request, recordLength, codecs::containsKey);
         if (rejection != null) {
             return rejection;
         }
         try {
-            codecs.get(request.messageType()).decode(request.buffer()
+            codecs.get(request.messageType()).check(request.buffer()
                     .slice(request.payloadOffset(), request.payloadLength()).asReadOnlyBuffer());
             return null;
         } catch (SerializationException | IllegalArgumentException e) {

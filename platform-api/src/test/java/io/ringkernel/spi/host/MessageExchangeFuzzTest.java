@@ -36,7 +36,7 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Fuzzes how every backend screens a request read from its input ring, {@link MessageExchange#screen}
- * and {@link MessageExchange#screenAndDecode}, with the real fixed-layout codec. For any record in
+ * and {@link MessageExchange#screenAndCheck}, with the real fixed-layout codec. For any record in
  * a slot (garbage, or framed around random bytes or valid encodings, then mutated) it promises: no
  * exception, and either null (the handler may run) or the rejection of the first stage the record
  * fails, with its typed code and detail — a malformed header ({@code MALFORMED_MESSAGE}, counted as
@@ -71,7 +71,7 @@ class MessageExchangeFuzzTest {
         long millisBefore = System.currentTimeMillis();
         long physicalBefore = HybridLogicalClock.pack(millisBefore, 0);
 
-        Rejection rejection = decode ? exchange.screenAndDecode(header, record.recordLength(), CODECS)
+        Rejection rejection = decode ? exchange.screenAndCheck(header, record.recordLength(), CODECS)
                 : exchange.screen(header, record.recordLength(), CODECS::containsKey);
 
         long millisAfter = System.currentTimeMillis();
@@ -149,7 +149,7 @@ class MessageExchangeFuzzTest {
         return undecided && rejection != null && rejection.code() == ErrorCode.MALFORMED_MESSAGE;
     }
 
-    /** What screenAndDecode must answer for a record that passes the other stages: the codec's own verdict. */
+    /** What screenAndCheck must answer for a record that passes the other stages: the codec's own verdict. */
     private static Rejection decodeFailure(MessageHeader header) {
         ByteBuffer payload = header.buffer().slice(header.payloadOffset(), header.payloadLength());
         try {
