@@ -80,8 +80,9 @@ public final class FixedLayout {
     private final int fixedLength;
     private final List<ComponentEncoder> encoders;
     private final RecordDecoder decoder;
-    private final List<Field> booleans;
-    private final List<ArraySlot> arraySlots;
+    /* Arrays, not lists: the device backends check every message's payload against them. */
+    private final Field[] booleans;
+    private final ArraySlot[] arraySlots;
 
     private FixedLayout(Class<? extends Record> type, List<Field> fields, List<FieldType> fieldTypes, int fixedLength,
                         List<ComponentEncoder> encoders, RecordDecoder decoder) {
@@ -102,8 +103,8 @@ public final class FixedLayout {
                 slots.add(new ArraySlot(type, field.name(), field.offset(), fieldType.elementSize(), fixedLength));
             }
         }
-        this.booleans = List.copyOf(booleanFields);
-        this.arraySlots = List.copyOf(slots);
+        this.booleans = booleanFields.toArray(Field[]::new);
+        this.arraySlots = slots.toArray(ArraySlot[]::new);
     }
 
     /**
