@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** Turns futures back into the blocking API's typed exceptions. */
 final class Futures {
@@ -15,6 +17,41 @@ final class Futures {
     static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private Futures() {
+    }
+
+    /**
+     * Waits for a future with a timeout of the caller's own, spinning first as
+     * {@link #await(String, CompletableFuture)} does. On timeout the future is failed with the
+     * timeout's exception, unless it completed in the meantime, whose result is then returned.
+     *
+     * @param kernelId the kernel, for errors
+     * @param future what to wait for
+     * @param timeoutNanos how long to wait, in nanoseconds ({@link Long#MAX_VALUE}: for ever)
+     * @param onTimeout makes the exception thrown on timeout, and gives up what waited
+     * @param <T> the result type
+     * @return the result
+     */
+    static <T> T await(String kernelId, CompletableFuture<T> future, long timeoutNanos,
+                       Supplier<? extends RuntimeException> onTimeout) {
+        long start = System.nanoTime();
+        long spinUntil = start + Math.min(SPIN_NANOS, timeoutNanos);
+        while (!future.isDone() && System.nanoTime() - spinUntil < 0) {
+            Thread.onSpinWait();
+        }
+        try {
+            return future.get(Math.max(0, timeoutNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            RuntimeException timeout = onTimeout.get();
+            if (future.completeExceptionally(timeout)) {
+                throw timeout;
+            }
+            return await(kernelId, future);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RingKernelException(kernelId, "interrupted while waiting on kernel '" + kernelId + "'", e);
+        } catch (ExecutionException e) {
+            throw unwrap(kernelId, e.getCause());
+        }
     }
 
     static <T> T await(String kernelId, CompletableFuture<T> future) {

@@ -399,7 +399,10 @@ final class KernelInstance implements KernelHandle {
 
     @Override
     public <R> R call(Object request, Class<R> replyType, Duration timeout) {
-        Object reply = Futures.await(id(), callAsync(request, timeout));
+        long messageId = sender.nextMessageId();
+        // the caller's own timed wait: no timeout task scheduled (and woken) per call
+        Object reply = Futures.await(id(), startCall(request, messageId), TimeUnit.NANOSECONDS.convert(timeout),
+                () -> timedOut(messageId, timeout));
         if (!replyType.isInstance(reply)) {
             throw new SerializationException(id(), "kernel '" + id() + "' replied with a "
                     + reply.getClass().getName() + ", not the expected " + replyType.getName(), null);
@@ -411,6 +414,18 @@ final class KernelInstance implements KernelHandle {
     public CompletableFuture<Object> callAsync(Object request, Duration timeout) {
         long timeoutNanos = TimeUnit.NANOSECONDS.convert(timeout); // saturates: a timeout of centuries waits "forever"
         long messageId = sender.nextMessageId();
+        return startCall(request, messageId).orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException ? timedOut(messageId, timeout) : cause);
+        });
+    }
+
+    /**
+     * Registers a call and sends its request.
+     *
+     * @return the reply's future, or a future failed with what sending threw
+     */
+    private CompletableFuture<Object> startCall(Object request, long messageId) {
         CompletableFuture<Object> reply;
         try {
             reply = pending.register(messageId, sender.generationOf(request));
@@ -424,15 +439,13 @@ final class KernelInstance implements KernelHandle {
             return CompletableFuture.failedFuture(e);
         }
         wakeKernel();
-        return reply.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof TimeoutException) {
-                pending.remove(messageId);
-                return CompletableFuture.failedFuture(
-                        new KernelTimeoutException(id(), "the reply to message " + messageId, timeout));
-            }
-            return CompletableFuture.failedFuture(cause);
-        });
+        return reply;
+    }
+
+    /** A call gave up waiting: it no longer waits for its reply, which if it comes is counted late. */
+    private KernelTimeoutException timedOut(long messageId, Duration timeout) {
+        pending.remove(messageId);
+        return new KernelTimeoutException(id(), "the reply to message " + messageId, timeout);
     }
 
     @Override
