@@ -309,8 +309,12 @@ final class CudaKernel implements BackendKernel {
         try {
             owner.current();
             serve();
-            if (lost == null && mode == LaunchMode.PERSISTENT) {
-                stopLoop();
+            if (lost == null) {
+                if (mode == LaunchMode.PERSISTENT) {
+                    stopLoop();
+                }
+                collectResults();
+                failOutstanding(ErrorCode.KERNEL_TERMINATED, "the kernel terminated before it processed the message");
             }
         } catch (CudaException e) {
             owner.deviceFault(this, e);
@@ -318,7 +322,7 @@ final class CudaKernel implements BackendKernel {
             lose("the CUDA kernel's host thread failed: " + e);
         }
         if (lost != null) {
-            failOutstanding();
+            failOutstanding(ErrorCode.BACKEND_FAULT, lost);
             signals.failed(new IllegalStateException(lost));
         }
     }
@@ -421,13 +425,21 @@ final class CudaKernel implements BackendKernel {
                 .deliver(exchange, header, codecs, handlerName);
     }
 
-    /** Answers every message forwarded and not yet answered with a backend fault. */
-    private void failOutstanding() {
+    /**
+     * Answers every message forwarded and not yet answered with an error, or, where the output
+     * ring has no room for it, counts it as dropped: none is lost unseen.
+     *
+     * @param code the error
+     * @param detail why
+     */
+    private void failOutstanding(ErrorCode code, String detail) {
         while (work.outstanding() > 0) {
             header.wrap(work.memory(), work.oldestRequest());
             rejections[(int) (work.collectPosition() & (work.capacity() - 1))] = null;
             if (exchange.replies().flush()) {
-                exchange.replyError(header, ErrorCode.BACKEND_FAULT, lost);
+                exchange.replyError(header, code, detail);
+            } else {
+                telemetry.recordDropped(code.wireCode());
             }
             work.collect();
         }
