@@ -44,7 +44,18 @@ public final class HybridLogicalClock {
 
     /** @return a new reading for a local or send event, greater than every earlier one */
     public long tick() {
-        long physical = pack(physicalMillis.getAsLong(), 0);
+        return tick(physicalNow());
+    }
+
+    /**
+     * {@link #tick()} at a physical time already read, for events of one batch: one reading of the
+     * physical clock for all of them.
+     *
+     * @param physicalNow the physical clock's reading, from {@link #physicalNow()}
+     * @return a new reading greater than every earlier one
+     */
+    public long tick(long physicalNow) {
+        long physical = pack(physicalNow, 0);
         return last.updateAndGet(previous -> Math.max(physical, previous + 1));
     }
 
@@ -56,8 +67,20 @@ public final class HybridLogicalClock {
      * @return a new reading greater than every earlier one and than {@code remote} when it is merged
      */
     public long update(long remote) {
-        long merged = leadMillis(remote) > MAX_LEAD_MILLIS ? 0 : remote;
-        long physical = pack(physicalMillis.getAsLong(), 0);
+        return update(remote, physicalNow());
+    }
+
+    /**
+     * {@link #update(long)} at a physical time already read, so that a receiver that also asks
+     * {@link #leadMillis(long, long)} reads the physical clock once per message.
+     *
+     * @param remote the packed reading received
+     * @param physicalNow the physical clock's reading, from {@link #physicalNow()}
+     * @return a new reading greater than every earlier one and than {@code remote} when it is merged
+     */
+    public long update(long remote, long physicalNow) {
+        long merged = leadMillis(remote, physicalNow) > MAX_LEAD_MILLIS ? 0 : remote;
+        long physical = pack(physicalNow, 0);
         return last.updateAndGet(previous -> Math.max(physical, Math.max(previous, merged) + 1));
     }
 
@@ -72,11 +95,27 @@ public final class HybridLogicalClock {
      * @return milliseconds it leads by; zero or negative if it is not ahead
      */
     public long leadMillis(long remote) {
+        return leadMillis(remote, physicalNow());
+    }
+
+    /**
+     * {@link #leadMillis(long)} at a physical time already read.
+     *
+     * @param remote the packed reading received
+     * @param physicalNow the physical clock's reading, from {@link #physicalNow()}
+     * @return milliseconds it leads by; zero or negative if it is not ahead
+     */
+    public long leadMillis(long remote, long physicalNow) {
         if (remote < 0 || remote == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
         }
-        long local = Math.max(physicalMillis.getAsLong(), last.get() >>> LOGICAL_BITS);
+        long local = Math.max(physicalNow, last.get() >>> LOGICAL_BITS);
         return (remote >>> LOGICAL_BITS) - local;
+    }
+
+    /** @return the physical clock's reading in milliseconds (about 30 ns on the system clock) */
+    public long physicalNow() {
+        return physicalMillis.getAsLong();
     }
 
     /** @return the last reading, packed, without advancing the clock */

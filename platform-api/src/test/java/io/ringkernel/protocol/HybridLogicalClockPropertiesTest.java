@@ -151,6 +151,31 @@ class HybridLogicalClockPropertiesTest {
         assertThat(first).isEqualTo(pack(5_000, 0));
     }
 
+    /** A receiver reads the physical clock once and hands the reading to both questions. */
+    @Example
+    void shouldAnswerLeadAndUpdateAtAPhysicalTimeReadOnceAsIfReadEachTime() {
+        long[] reads = {0};
+        HybridLogicalClock counted = new HybridLogicalClock(0, () -> {
+            reads[0]++;
+            return 5_000;
+        });
+        HybridLogicalClock reference = new HybridLogicalClock(0, () -> 5_000);
+        long remote = pack(5_007, 2);
+
+        long physicalNow = counted.physicalNow();
+        long lead = counted.leadMillis(remote, physicalNow);
+        long merged = counted.update(remote, physicalNow);
+
+        assertThat(reads[0]).isEqualTo(1);
+        assertThat(lead).isEqualTo(reference.leadMillis(remote)).isEqualTo(7);
+        assertThat(merged).isEqualTo(reference.update(remote)).isEqualTo(pack(5_007, 3));
+        assertThat(counted.update(pack(5_000 + HybridLogicalClock.MAX_LEAD_MILLIS + 8, 0), 5_000))
+                .as("a lead past the limit at the given time is not merged").isEqualTo(pack(5_007, 4));
+        assertThat(counted.tick(5_000)).isEqualTo(pack(5_007, 5));
+        assertThat(counted.tick(6_000)).isEqualTo(pack(6_000, 0));
+        assertThat(reads[0]).as("no reading of its own for readings handed in").isEqualTo(1);
+    }
+
     @Example
     void shouldMeasureTheLeadFromItsLastReadingWhenPhysicalTimeSteppedBack() {
         long[] now = {100_000};

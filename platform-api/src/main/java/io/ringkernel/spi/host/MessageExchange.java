@@ -88,14 +88,15 @@ public final class MessageExchange {
             telemetry.recordDropped(ErrorCode.MALFORMED_MESSAGE.wireCode());
             return new Rejection(ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: " + problem);
         }
-        long lead = clock.leadMillis(request.timestamp());
+        long physicalNow = clock.physicalNow(); // one reading of the physical clock per message
+        long lead = clock.leadMillis(request.timestamp(), physicalNow);
         if (lead > HybridLogicalClock.MAX_LEAD_MILLIS) {
             telemetry.recordDropped(ErrorCode.MALFORMED_MESSAGE.wireCode());
             return new Rejection(ErrorCode.MALFORMED_MESSAGE, "malformed message rejected: its timestamp "
                     + (lead == Long.MAX_VALUE ? "is out of the clock's range" : "leads the kernel's clock by " + lead + " ms")
                     + "; at most " + HybridLogicalClock.MAX_LEAD_MILLIS + " ms is accepted");
         }
-        long now = clock.update(request.timestamp());
+        long now = clock.update(request.timestamp(), physicalNow);
         controlBlock.clock(now);
         long deadline = request.deadline();
         if (deadline != 0 && deadline < now) {

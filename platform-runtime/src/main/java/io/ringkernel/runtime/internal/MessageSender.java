@@ -158,8 +158,9 @@ final class MessageSender {
 
     private void writeRun(EncodedBatch batch, EncodedBatch.Run run, long firstId, Duration timeout, Runnable accepting) {
         List<HeaderFields> fields = new ArrayList<>(run.count());
+        long physicalNow = hostClock.physicalNow(); // one reading of the physical clock per run
         for (int i = run.from(); i < run.to(); i++) {
-            fields.add(new HeaderFields(firstId + i, 0, hostClock.tick(), 0, 0, kernelNumber, batch.typeId(i),
+            fields.add(new HeaderFields(firstId + i, 0, hostClock.tick(physicalNow), 0, 0, kernelNumber, batch.typeId(i),
                     batch.length(i), (short) 0, (byte) 0));
         }
         RoomWait wait = null;
