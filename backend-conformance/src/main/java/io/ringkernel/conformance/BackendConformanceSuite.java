@@ -440,6 +440,41 @@ public abstract class BackendConformanceSuite extends RuntimeOnBackend {
         assertThat(metrics.dropped()).isEqualTo(4);
     }
 
+    /**
+     * A kernel terminated while its output queue is full holds replies it cannot write: each
+     * message still gets one outcome, a reply that was read, or a place among those the metrics
+     * count as dropped (or errors) — none is lost unseen.
+     */
+    @Test
+    void shouldAccountForEveryMessageWhenTerminatedWithItsOutputFull() throws Exception {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withInputCapacity(256).withOutputCapacity(16).withMaxMessageSize(512));
+        int sent = 200;
+        for (int i = 0; i < sent; i++) {
+            kernel.send(new Ping(i, 0));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (kernel.metrics().outputDepth() < 16 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        kernel.terminate();
+        int outcomes = 0;
+        while (true) {
+            try {
+                if (kernel.tryReceive().isEmpty()) {
+                    break;
+                }
+            } catch (KernelErrorException error) {
+                assertThat(error.code()).isEqualTo(ErrorCode.KERNEL_TERMINATED);
+            }
+            outcomes++;
+        }
+        KernelMetrics metrics = kernel.metrics();
+        assertThat(metrics.messagesIn()).isEqualTo(sent);
+        assertThat(outcomes + metrics.dropped()).as("replies read (%d) and dropped (%d)", outcomes, metrics.dropped())
+                .isEqualTo(sent);
+    }
+
     @Test
     void shouldReportMetrics() {
         KernelHandle kernel = launch("k");

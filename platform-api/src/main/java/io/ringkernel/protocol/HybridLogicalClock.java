@@ -113,7 +113,7 @@ public final class HybridLogicalClock {
         return (remote >>> LOGICAL_BITS) - local;
     }
 
-    /** @return the physical clock's reading in milliseconds (about 30 ns on the system clock) */
+    /** @return the physical clock's reading in milliseconds */
     public long physicalNow() {
         return physicalMillis.getAsLong();
     }

@@ -152,6 +152,7 @@ final class AparapiKernel implements BackendKernel, HostLoop.Work {
         if (!loop.stop(timeout)) {
             return false;
         }
+        exchange.replies().flushOrDrop();
         dispose(handler);
         controlBlock.markTerminated();
         return true;
@@ -186,8 +187,13 @@ final class AparapiKernel implements BackendKernel, HostLoop.Work {
         }
         long admitted = Arrays.stream(rejections, 0, count).filter(r -> r == null).count();
         long perMessage = timed && admitted > 0 ? nanos / admitted : 0;
-        for (int slot = 0; slot < count && exchange.awaitReplyRoom(controlBlock::terminateRequested); slot++) {
+        int slot = 0;
+        for (; slot < count && exchange.awaitReplyRoom(controlBlock::terminateRequested); slot++) {
             answer(slot, thrown, perMessage);
+        }
+        for (; slot < count; slot++) {
+            exchange.abandon(header.wrap(headers, slot * HEADER_LENGTH), ErrorCode.KERNEL_TERMINATED,
+                    MessageExchange.TERMINATED_UNANSWERED);
         }
         Arrays.fill(rejections, 0, count, null);
         controlBlock.inFlight(0);

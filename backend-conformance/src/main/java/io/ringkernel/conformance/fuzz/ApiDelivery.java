@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * How the public-API fuzz suite sends a message and collects its outcome: a blocking or an
@@ -49,26 +50,14 @@ enum ApiDelivery {
     SEND {
         @Override
         Delivered deliver(KernelHandle kernel, ApiCase apiCase) {
-            long messageId;
-            try {
-                messageId = kernel.send(apiCase.message());
-            } catch (RingKernelException e) {
-                return Delivered.failure(e);
-            }
-            return receive(kernel, apiCase, messageId);
+            return sentThenReceived(kernel, apiCase, () -> kernel.send(apiCase.message()));
         }
     },
     /** {@code sendAsync(message)}, its future awaited, then {@code receive}. */
     SEND_ASYNC {
         @Override
         Delivered deliver(KernelHandle kernel, ApiCase apiCase) {
-            long messageId;
-            try {
-                messageId = await(kernel.sendAsync(apiCase.message()));
-            } catch (RingKernelException e) {
-                return Delivered.failure(e);
-            }
-            return receive(kernel, apiCase, messageId);
+            return sentThenReceived(kernel, apiCase, () -> await(kernel.sendAsync(apiCase.message())));
         }
     },
     /**
@@ -133,6 +122,17 @@ enum ApiDelivery {
     /** @return valid Pings sent along with the message, each echoed when the message is sent */
     int validMessagesAlongside() {
         return 0;
+    }
+
+    /** Sends the message one way, then receives its outcome; a refused send is the outcome. */
+    private static Delivered sentThenReceived(KernelHandle kernel, ApiCase apiCase, LongSupplier send) {
+        long messageId;
+        try {
+            messageId = send.getAsLong();
+        } catch (RingKernelException e) {
+            return Delivered.failure(e);
+        }
+        return receive(kernel, apiCase, messageId);
     }
 
     private static Delivered receive(KernelHandle kernel, ApiCase apiCase, long messageId) {

@@ -314,7 +314,7 @@ final class CudaKernel implements BackendKernel {
                     stopLoop();
                 }
                 collectResults();
-                failOutstanding(ErrorCode.KERNEL_TERMINATED, "the kernel terminated before it processed the message");
+                failOutstanding(ErrorCode.KERNEL_TERMINATED, MessageExchange.TERMINATED_UNANSWERED);
             }
         } catch (CudaException e) {
             owner.deviceFault(this, e);
@@ -325,6 +325,7 @@ final class CudaKernel implements BackendKernel {
             failOutstanding(ErrorCode.BACKEND_FAULT, lost);
             signals.failed(new IllegalStateException(lost));
         }
+        exchange.replies().flushOrDrop();
     }
 
     private void serve() {
@@ -426,8 +427,7 @@ final class CudaKernel implements BackendKernel {
     }
 
     /**
-     * Answers every message forwarded and not yet answered with an error, or, where the output
-     * ring has no room for it, counts it as dropped: none is lost unseen.
+     * {@link MessageExchange#abandon Abandons} every message forwarded and not yet answered.
      *
      * @param code the error
      * @param detail why
@@ -436,11 +436,7 @@ final class CudaKernel implements BackendKernel {
         while (work.outstanding() > 0) {
             header.wrap(work.memory(), work.oldestRequest());
             rejections[(int) (work.collectPosition() & (work.capacity() - 1))] = null;
-            if (exchange.replies().flush()) {
-                exchange.replyError(header, code, detail);
-            } else {
-                telemetry.recordDropped(code.wireCode());
-            }
+            exchange.abandon(header, code, detail);
             work.collect();
         }
         signals.outputCommitted();

@@ -14,6 +14,7 @@ import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseKernel;
 import static org.jocl.CL.clReleaseMemObject;
 
+import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.LaunchMode;
 import io.ringkernel.protocol.ControlBlock;
 import io.ringkernel.protocol.ManyToOneSlotRing;
@@ -166,6 +167,7 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
         if (!loop.stop(timeout)) {
             return false;
         }
+        exchange.replies().flushOrDrop();
         for (Batch batch : batches) {
             batch.close();
         }
@@ -215,8 +217,13 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
             }
         }
         long perMessage = timed && processed > 0 ? nanos / processed : 0;
-        for (int slot = 0; slot < batch.count() && awaitOutputRoom(); slot++) {
+        int slot = 0;
+        for (; slot < batch.count() && awaitOutputRoom(); slot++) {
             answer(batch, slot, perMessage);
+        }
+        for (; slot < batch.count(); slot++) {
+            exchange.abandon(header.wrap(batch.requests(), slot * batch.stride()), ErrorCode.KERNEL_TERMINATED,
+                    MessageExchange.TERMINATED_UNANSWERED);
         }
         controlBlock.inFlight(0);
         batch.clear();

@@ -28,6 +28,8 @@ import java.util.function.IntPredicate;
  * message ids. Not thread-safe: one kernel, one thread at a time.
  */
 public final class MessageExchange {
+    /** The detail of the error a terminating kernel answers the requests it took and did not process with. */
+    public static final String TERMINATED_UNANSWERED = "the kernel terminated before it answered the message";
     private static final long FULL_OUTPUT_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final int kernelNumber;
@@ -59,11 +61,13 @@ public final class MessageExchange {
      *
      * @param giveUp checked while waiting: true when the kernel is stopping and the remaining
      *        replies are abandoned
-     * @return true once the parked reply is written; false if it gave up
+     * @return true once the parked reply is written; false if it gave up, the parked reply then
+     *         counted as dropped (the caller {@link #abandon abandons} the rest)
      */
     public boolean awaitReplyRoom(BooleanSupplier giveUp) {
         while (!replies.flush()) {
             if (giveUp.getAsBoolean()) {
+                replies.flushOrDrop();
                 return false;
             }
             signals.outputCommitted();
@@ -171,6 +175,23 @@ public final class MessageExchange {
             return;
         }
         replies.write(replyFields(request, messageType, payload.remaining()), payload);
+    }
+
+    /**
+     * For a kernel that stops with a request it took and will not answer: answers it with an
+     * error, or, where the output ring has no room for one, counts it as dropped; none is lost
+     * unseen.
+     *
+     * @param request the header of the request
+     * @param code why it is not answered
+     * @param detail what happened, for the sender
+     */
+    public void abandon(MessageHeader request, ErrorCode code, String detail) {
+        if (replies.flush()) {
+            replyError(request, code, detail);
+        } else {
+            telemetry.recordDropped(code.wireCode());
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ringkernel.spi.host;
 
+import io.ringkernel.api.ErrorCode;
 import io.ringkernel.protocol.HeaderFields;
 import io.ringkernel.protocol.ManyToOneSlotRing;
 import io.ringkernel.protocol.MessageWriter;
@@ -53,6 +54,17 @@ public final class ReplyWriter {
     /** @return true if a reply waits for room in the output ring */
     public boolean parked() {
         return parkedFields != null;
+    }
+
+    /**
+     * For a kernel that stops for good: writes a parked reply if the output ring has room now, and
+     * otherwise counts it as dropped instead of letting it vanish.
+     */
+    public void flushOrDrop() {
+        if (!flush()) {
+            parkedFields = null;
+            telemetry.recordDropped(ErrorCode.KERNEL_TERMINATED.wireCode());
+        }
     }
 
     /** @return true if nothing is parked any more */

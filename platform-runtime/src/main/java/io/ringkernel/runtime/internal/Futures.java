@@ -20,8 +20,8 @@ final class Futures {
     }
 
     /**
-     * Waits for a future with a timeout of the caller's own, spinning first as
-     * {@link #await(String, CompletableFuture)} does. On timeout the future is failed with the
+     * Waits for a future with a timeout of the caller's own, spinning first for up to
+     * {@link #SPIN_NANOS}. On timeout the future is failed with the
      * timeout's exception, unless it completed in the meantime, whose result is then returned.
      *
      * @param kernelId the kernel, for errors
@@ -39,28 +39,15 @@ final class Futures {
             Thread.onSpinWait();
         }
         try {
-            return future.get(Math.max(0, timeoutNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            RuntimeException timeout = onTimeout.get();
-            if (future.completeExceptionally(timeout)) {
-                throw timeout;
+            try {
+                return future.get(Math.max(0, timeoutNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                RuntimeException timeout = onTimeout.get();
+                if (future.completeExceptionally(timeout)) {
+                    throw timeout;
+                }
+                return future.get(); // it completed while the timeout was being made
             }
-            return await(kernelId, future);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RingKernelException(kernelId, "interrupted while waiting on kernel '" + kernelId + "'", e);
-        } catch (ExecutionException e) {
-            throw unwrap(kernelId, e.getCause());
-        }
-    }
-
-    static <T> T await(String kernelId, CompletableFuture<T> future) {
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (!future.isDone() && System.nanoTime() < spinUntil) {
-            Thread.onSpinWait();
-        }
-        try {
-            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RingKernelException(kernelId, "interrupted while waiting on kernel '" + kernelId + "'", e);

@@ -111,6 +111,7 @@ final class CpuKernel implements BackendKernel, Runnable {
             return false;
         }
         try {
+            replies.flushOrDrop();
             controlBlock.markTerminated();
             workers.forget(this);
             return true;
