@@ -1,66 +1,61 @@
 package io.ringkernel.backend.opencl;
 
-import io.ringkernel.spi.host.DeviceHandlerResult;
-import static org.jocl.CL.CL_FALSE;
-import static org.jocl.CL.CL_MEM_READ_ONLY;
-import static org.jocl.CL.CL_MEM_WRITE_ONLY;
-import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clCreateBuffer;
-import static org.jocl.CL.clEnqueueNDRangeKernel;
-import static org.jocl.CL.clEnqueueReadBufferRect;
-import static org.jocl.CL.clEnqueueWriteBufferRect;
-import static org.jocl.CL.clFlush;
-import static org.jocl.CL.clReleaseEvent;
-import static org.jocl.CL.clReleaseMemObject;
-import static org.jocl.CL.clSetKernelArg;
-import static org.jocl.CL.clWaitForEvents;
-
-import io.ringkernel.protocol.ErrorPayload;
 import io.ringkernel.spi.host.MessageExchange;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
-import org.jocl.cl_command_queue;
-import org.jocl.cl_context;
-import org.jocl.cl_event;
-import org.jocl.cl_kernel;
-import org.jocl.cl_mem;
 
 /**
- * One batch of messages on its way through the device: the requests copied out of the input
- * ring into host staging memory, their device copies, and the reply slots the batch kernel fills.
- * Slot {@code i} of both areas starts at {@code i * stride}. A kernel keeps two batches, so one
- * can be filled while the other runs.
+ * One batch of messages on its way through the device, as the host stages it: the requests
+ * copied out of the input ring and the reply slots the batch kernel fills. Slot {@code i} of both
+ * areas starts at {@code i * stride}. A kernel keeps two batches, so one can be filled while the
+ * other runs; their areas lie one after the other in one staging buffer (see {@link #area}),
+ * which a worker process can map as well.
  */
-final class Batch implements AutoCloseable {
-    /** Bytes of a failure's text copied back: the longest explanation an error reply keeps, and its NUL. */
-    private static final int FAILURE_TEXT_BYTES = ErrorPayload.MAX_DETAIL_BYTES + 1;
-    private static final long[] ORIGIN = {0, 0, 0};
-
+final class Batch {
+    private final int index;
     private final int capacity;
     private final int stride;
     private final ByteBuffer requests;
     private final ByteBuffer replies;
-    private final cl_mem requestMemory;
-    private final cl_mem replyMemory;
     private final MessageExchange.Rejection[] rejections;
     private int count;
     private int widestRequest;
-    private long launchedAt;
-    private cl_command_queue queue;
-    private cl_event headersRead;
 
-    Batch(cl_context context, int capacity, int stride) {
+    private Batch(int index, ByteBuffer requests, ByteBuffer replies, int capacity, int stride) {
+        this.index = index;
         this.capacity = capacity;
         this.stride = stride;
-        long bytes = (long) capacity * stride;
-        this.requests = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
-        this.replies = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
-        this.requestMemory = clCreateBuffer(context, CL_MEM_READ_ONLY, bytes, null, null);
-        this.replyMemory = clCreateBuffer(context, CL_MEM_WRITE_ONLY, bytes, null, null);
+        this.requests = requests.order(ByteOrder.LITTLE_ENDIAN);
+        this.replies = replies.order(ByteOrder.LITTLE_ENDIAN);
         this.rejections = new MessageExchange.Rejection[capacity];
+    }
+
+    /**
+     * @param capacity messages per batch
+     * @param stride bytes per slot
+     * @return the bytes of a staging buffer for {@link BatchDevice#BATCHES} batches
+     */
+    static long stagingBytes(int capacity, int stride) {
+        return (long) BatchDevice.BATCHES * 2 * capacity * stride;
+    }
+
+    /**
+     * @param staging a buffer of {@link #stagingBytes} bytes
+     * @param index which batch, from 0 to {@link BatchDevice#BATCHES} − 1
+     * @param capacity messages per batch
+     * @param stride bytes per slot
+     * @return the batch whose requests and replies lie in its part of the buffer
+     */
+    static Batch area(ByteBuffer staging, int index, int capacity, int stride) {
+        int bytes = capacity * stride;
+        return new Batch(index, staging.slice(2 * index * bytes, bytes), staging.slice((2 * index + 1) * bytes, bytes),
+                capacity, stride);
+    }
+
+    /** @return which of the kernel's batches this is */
+    int index() {
+        return index;
     }
 
     /** @return how many messages fit */
@@ -76,6 +71,11 @@ final class Batch implements AutoCloseable {
     /** @return the bytes of a slot */
     int stride() {
         return stride;
+    }
+
+    /** @return the bytes in use of the widest request slot: what crosses to the device of each */
+    int widestRequest() {
+        return widestRequest;
     }
 
     /**
@@ -97,12 +97,27 @@ final class Batch implements AutoCloseable {
         return at;
     }
 
+    /**
+     * Takes the shape of a batch another process staged in the same memory.
+     *
+     * @param stagedCount its messages
+     * @param stagedWidestRequest its widest request
+     */
+    void staged(int stagedCount, int stagedWidestRequest) {
+        if (stagedCount < 0 || stagedCount > capacity || stagedWidestRequest < 0 || stagedWidestRequest > stride) {
+            throw new IllegalArgumentException("a batch of " + stagedCount + " messages up to " + stagedWidestRequest
+                    + " bytes does not fit " + capacity + " slots of " + stride + " bytes");
+        }
+        count = stagedCount;
+        widestRequest = stagedWidestRequest;
+    }
+
     /** @return the staged requests, slot {@code i} at {@code i * stride} */
     ByteBuffer requests() {
         return requests;
     }
 
-    /** @return the reply slots, valid once {@link #await()} returned */
+    /** @return the reply slots, valid once the device has run the batch */
     ByteBuffer replies() {
         return replies;
     }
@@ -112,77 +127,10 @@ final class Batch implements AutoCloseable {
         return rejections[slot];
     }
 
-    /**
-     * Enqueues the copy in, one launch over the batch and the copy out of each reply slot's
-     * result, without waiting. Only the bytes in use cross to the device: as wide as the widest
-     * request of the batch, in each slot (a rectangular copy).
-     *
-     * @param queue the kernel's in-order queue
-     * @param kernel the batch kernel
-     * @param state the kernel's device state, or null for a stateless kernel: one work-item per message
-     * @param workGroup work-items per work-group of a stateless batch; the last group's spare
-     *                  work-items find no message and return
-     */
-    void launch(cl_command_queue queue, cl_kernel kernel, cl_mem state, int workGroup) {
-        this.queue = queue;
-        launchedAt = System.nanoTime();
-        clEnqueueWriteBufferRect(queue, requestMemory, CL_FALSE, ORIGIN, ORIGIN, region(widestRequest), stride, 0,
-                stride, 0, Pointer.to(requests), 0, null, null);
-        clSetKernelArg(kernel, 0, Sizeof.cl_mem, Pointer.to(requestMemory));
-        clSetKernelArg(kernel, 1, Sizeof.cl_mem, Pointer.to(replyMemory));
-        clSetKernelArg(kernel, 2, Sizeof.cl_uint, Pointer.to(new int[] {stride}));
-        clSetKernelArg(kernel, 3, Sizeof.cl_uint, Pointer.to(new int[] {count}));
-        if (state != null) {
-            clSetKernelArg(kernel, 4, Sizeof.cl_mem, Pointer.to(state));
-        }
-        long local = state != null ? 1 : workGroup;
-        long global = state != null ? 1 : (count + local - 1) / local * local;
-        clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
-        headersRead = new cl_event();
-        clEnqueueReadBufferRect(queue, replyMemory, CL_FALSE, ORIGIN, ORIGIN, region(OpenClSource.REPLY_PAYLOAD_OFFSET),
-                stride, 0, stride, 0, Pointer.to(replies), 0, null, headersRead);
-        clFlush(queue);
-    }
-
-    private long[] region(int width) {
-        return new long[] {width, count, 1};
-    }
-
-    /**
-     * Waits for the launch to finish, then copies out of each reply slot as many bytes as the
-     * longest reply (or failure text) of the batch needs.
-     *
-     * @return nanoseconds from launch to the replies being in host memory
-     */
-    long await() {
-        clWaitForEvents(1, new cl_event[] {headersRead});
-        clReleaseEvent(headersRead);
-        headersRead = null;
-        int capacity = stride - OpenClSource.REPLY_PAYLOAD_OFFSET;
-        int widest = 0;
-        for (int slot = 0; slot < count; slot++) {
-            int result = replies.getInt(slot * stride + OpenClSource.RESULT_OFFSET);
-            int needed = result == DeviceHandlerResult.FAILED ? FAILURE_TEXT_BYTES : Math.max(result, 0);
-            widest = Math.max(widest, Math.min(needed, capacity));
-        }
-        if (widest > 0) {
-            clEnqueueReadBufferRect(queue, replyMemory, CL_TRUE, ORIGIN, ORIGIN,
-                    region(OpenClSource.REPLY_PAYLOAD_OFFSET + widest), stride, 0, stride, 0, Pointer.to(replies), 0,
-                    null, null);
-        }
-        return System.nanoTime() - launchedAt;
-    }
-
     /** Empties the batch for reuse. */
     void clear() {
         Arrays.fill(rejections, 0, count, null);
         count = 0;
         widestRequest = 0;
-    }
-
-    @Override
-    public void close() {
-        clReleaseMemObject(requestMemory);
-        clReleaseMemObject(replyMemory);
     }
 }

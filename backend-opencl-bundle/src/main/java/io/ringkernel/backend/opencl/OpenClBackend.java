@@ -18,7 +18,9 @@ import org.osgi.service.component.annotations.Component;
  * {@link LaunchMode#EVENT_DRIVEN event-driven}: OpenCL promises no forward progress between
  * work-groups, so a persistent polling kernel could starve; instead each batch of queued messages
  * is one launch. A kernel definition runs here if it has an OpenCL C handler under
- * {@link #SOURCE_KEY} in its device sources.
+ * {@link #SOURCE_KEY} in its device sources. Each kernel drives its device from a worker process
+ * of its own unless {@link KernelIsolation} says otherwise, so a device fault fails that kernel
+ * only.
  */
 @Component(service = Backend.class, property = Backend.PROPERTY_TYPE + "=OPENCL")
 @ProvidesBackend(BackendType.OPENCL)
@@ -36,7 +38,34 @@ public final class OpenClBackend implements Backend {
     /* Why OpenCL is unusable in this JVM, or null: a device fault is sticky for the process. */
     private static volatile String fault;
 
+    private final KernelIsolation isolation;
+    private final String invalidIsolation;
     private volatile Discovery discovery;
+
+    /**
+     * A backend whose kernels run isolated as the system property {@value KernelIsolation#PROPERTY}
+     * says: in a worker process each ({@code process}, the default) or in this process
+     * ({@code none}). Any other value leaves the backend unavailable, naming the property.
+     */
+    public OpenClBackend() {
+        KernelIsolation chosen = KernelIsolation.PROCESS;
+        String invalid = "";
+        try {
+            chosen = KernelIsolation.fromSystemProperty();
+        } catch (IllegalArgumentException e) {
+            invalid = e.getMessage();
+        }
+        this.isolation = chosen;
+        this.invalidIsolation = invalid;
+    }
+
+    /**
+     * @param isolation where kernels' device work runs from
+     */
+    public OpenClBackend(KernelIsolation isolation) {
+        this.isolation = isolation;
+        this.invalidIsolation = "";
+    }
 
     @Override
     public BackendType type() {
@@ -51,6 +80,9 @@ public final class OpenClBackend implements Backend {
     @Override
     public Availability availability() {
         String faulted = fault;
+        if (!invalidIsolation.isEmpty()) {
+            return Availability.unavailable(invalidIsolation);
+        }
         return faulted != null ? Availability.unavailable(faulted) : discovery().availability();
     }
 
@@ -82,14 +114,15 @@ public final class OpenClBackend implements Backend {
             throw new IllegalArgumentException("OpenCL has " + devices.size() + " device(s) here, asked for index "
                     + deviceIndex);
         }
-        return new OpenClContext(devices.get(deviceIndex), config, OpenClBackend::faulted);
+        return new OpenClContext(devices.get(deviceIndex), config, isolation, OpenClBackend::faulted);
     }
 
     /**
-     * A kernel's device work failed. On NVIDIA's OpenCL such an error (an illegal address, say)
-     * leaves every context of the process unusable, so every instance of the backend in this JVM
-     * stops offering itself: new launches go elsewhere or fail with this reason instead of failing
-     * on the device.
+     * The device work of a kernel run from this process ({@link KernelIsolation#NONE}) failed. On
+     * NVIDIA's OpenCL such an error (an illegal address, say) leaves every context of the process
+     * unusable, so every instance of the backend in this JVM stops offering itself: new launches go
+     * elsewhere or fail with this reason instead of failing on the device. A worker process's
+     * failure ends that process only, and the backend stays.
      */
     private static void faulted(Throwable cause) {
         fault = "the OpenCL device faulted (" + cause.getMessage() + "); its kernels failed and OpenCL stays "

@@ -19,6 +19,8 @@ import io.ringkernel.spi.DeviceBuffer;
 import io.ringkernel.spi.KernelProgram;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.host.HostBuffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +34,10 @@ import org.jocl.cl_program;
 
 /**
  * An OpenCL context on one device. The kernels' rings, control blocks and telemetry live in host
- * memory, where the runtime writes them; each kernel moves its messages to the device in batches.
+ * memory, where the runtime writes them; each kernel moves its messages to the device in batches,
+ * from a worker process of its own ({@link KernelIsolation#PROCESS}) or from this one. Programs
+ * are built here either way, so that a handler that does not compile fails its launch with the
+ * build log.
  */
 final class OpenClContext implements BackendContext {
     private static final System.Logger LOG = System.getLogger(OpenClContext.class.getName());
@@ -42,15 +47,18 @@ final class OpenClContext implements BackendContext {
     private final cl_context context;
     private final List<cl_program> programs = new CopyOnWriteArrayList<>();
     private final Consumer<Throwable> onFault;
+    private final KernelIsolation isolation;
 
     /**
      * @param device the device
      * @param config the runtime's settings
-     * @param onFault told when a kernel's device work fails
+     * @param isolation where kernels' device work runs from
+     * @param onFault told when the device work of a kernel run from this process fails
      */
-    OpenClContext(OpenClDevice device, RuntimeConfig config, Consumer<Throwable> onFault) {
+    OpenClContext(OpenClDevice device, RuntimeConfig config, KernelIsolation isolation, Consumer<Throwable> onFault) {
         this.device = device;
         this.config = config;
+        this.isolation = isolation;
         this.onFault = onFault;
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
@@ -84,7 +92,7 @@ final class OpenClContext implements BackendContext {
                     + "):\n" + log, e);
         }
         programs.add(built);
-        return new OpenClCompiledKernel(program, built);
+        return new OpenClCompiledKernel(program, source, built);
     }
 
     private String buildLog(cl_program program) {
@@ -95,10 +103,27 @@ final class OpenClContext implements BackendContext {
         return new String(log, StandardCharsets.UTF_8).trim();
     }
 
+    /**
+     * @throws KernelLaunchException if the kernel's worker process cannot be started or cannot open
+     *                               the device
+     */
     @Override
     public BackendKernel launch(CompiledKernel kernel, KernelResources resources) {
-        return new OpenClKernel(context, device, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(),
-                onFault);
+        int stride = OpenClKernel.stride(resources.controlBlock().maxPayload());
+        int capacity = OpenClKernel.batchCapacity(resources.input().capacity(), stride);
+        if (isolation == KernelIsolation.NONE) {
+            BatchDevice batches = new LocalBatchDevice(context, device,
+                    ByteBuffer.allocateDirect((int) Batch.stagingBytes(capacity, stride)), capacity, stride);
+            return new OpenClKernel(batches, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(), onFault);
+        }
+        try {
+            BatchDevice batches = IsolatedBatchDevice.start(resources.kernelId(), device, capacity, stride);
+            return new OpenClKernel(batches, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(),
+                    fault -> { });
+        } catch (IOException | RuntimeException e) {
+            throw new KernelLaunchException(resources.kernelId(), "the worker process of kernel '" + resources.kernelId()
+                    + "' could not run on " + device.info().name() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -3,16 +3,6 @@ package io.ringkernel.backend.opencl;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
-import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
-import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
-import static org.jocl.CL.CL_MEM_READ_WRITE;
-import static org.jocl.CL.clCreateBuffer;
-import static org.jocl.CL.clCreateCommandQueueWithProperties;
-import static org.jocl.CL.clCreateKernel;
-import static org.jocl.CL.clGetKernelWorkGroupInfo;
-import static org.jocl.CL.clReleaseCommandQueue;
-import static org.jocl.CL.clReleaseKernel;
-import static org.jocl.CL.clReleaseMemObject;
 
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.api.LaunchMode;
@@ -32,13 +22,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.jocl.cl_command_queue;
-import org.jocl.cl_context;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
-import org.jocl.cl_kernel;
-import org.jocl.cl_mem;
-import org.jocl.cl_queue_properties;
 
 /**
  * A kernel on an OpenCL device, event-driven: a host thread takes what is queued in the input
@@ -54,49 +37,48 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
     static final int MAX_BATCH = 1024;
     /** Most staging bytes per batch and direction. */
     static final int MAX_STAGING_BYTES = 4 << 20;
-    /** Work-items per work-group of a stateless batch, or fewer if the device allows fewer. */
-    static final int WORK_GROUP = 64;
 
     private final String kernelId;
     private final ControlBlock controlBlock;
     private final Telemetry telemetry;
     private final ManyToOneSlotRing input;
     private final MessageExchange exchange;
-    private final cl_command_queue queue;
-    private final Batch[] batches = new Batch[2];
+    private final BatchDevice device;
     private final MessageHeader header = new MessageHeader();
     private final Collector collector = new Collector();
     private final HostLoop loop;
     private final boolean timed;
-    private final cl_context context;
-    private final OpenClDevice device;
-    private cl_kernel batchKernel;
-    private cl_mem state;
-    private int workGroup;
     private final String handlerName;
     private Map<Integer, MessageCodec> codecs;
     private Batch pending;
     private int nextBatch;
 
-    OpenClKernel(cl_context context, OpenClDevice device, OpenClCompiledKernel compiled, KernelResources resources,
-                 boolean timed, Consumer<Throwable> onFault) {
+    OpenClKernel(BatchDevice device, OpenClCompiledKernel compiled, KernelResources resources, boolean timed,
+                 Consumer<Throwable> onFault) {
         this.kernelId = resources.kernelId();
         this.handlerName = "the OpenCL handler of kernel '" + kernelId + "'";
-        this.context = context;
         this.device = device;
         this.controlBlock = resources.controlBlock();
         this.telemetry = resources.telemetry();
         this.input = resources.input();
         this.exchange = new MessageExchange(resources);
         this.timed = timed;
-        this.queue = clCreateCommandQueueWithProperties(context, device.device(), new cl_queue_properties(), null);
-        int stride = align(HEADER_LENGTH + controlBlock.maxPayload(), 8);
-        int capacity = Math.max(1, Math.min(Math.min(MAX_BATCH, input.capacity()), MAX_STAGING_BYTES / stride));
-        for (int i = 0; i < batches.length; i++) {
-            batches[i] = new Batch(context, capacity, stride);
-        }
         load(compiled);
         this.loop = new HostLoop("ringkernel-opencl-" + kernelId, resources, this, onFault);
+    }
+
+    /** @param maxPayload the kernel's largest payload @return the bytes of a batch slot: a message, 8-aligned */
+    static int stride(int maxPayload) {
+        return align(HEADER_LENGTH + maxPayload, 8);
+    }
+
+    /**
+     * @param inputCapacity the slots of the kernel's input ring
+     * @param stride the bytes of a batch slot
+     * @return how many messages a batch takes
+     */
+    static int batchCapacity(int inputCapacity, int stride) {
+        return Math.max(1, Math.min(Math.min(MAX_BATCH, inputCapacity), MAX_STAGING_BYTES / stride));
     }
 
     private static int align(int value, int alignment) {
@@ -105,36 +87,8 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
 
     /** Takes a program's batch kernel and codecs, with fresh zeroed device state if it keeps any. */
     private void load(OpenClCompiledKernel compiled) {
-        release();
-        batchKernel = clCreateKernel(compiled.built(), OpenClSource.BATCH_KERNEL, null);
-        workGroup = workGroupSize(batchKernel);
+        device.load(compiled);
         codecs = compiled.program().codecs();
-        int stateBytes = compiled.program().definition().deviceStateBytes();
-        if (stateBytes > 0) {
-            state = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, stateBytes,
-                    Pointer.to(new byte[stateBytes]), null);
-        }
-    }
-
-    /**
-     * One work-group size for every launch, so a compiler that builds a variant per launch shape
-     * (PoCL does) builds one.
-     */
-    private int workGroupSize(cl_kernel kernel) {
-        long[] size = new long[1];
-        clGetKernelWorkGroupInfo(kernel, device.device(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(size), null);
-        return (int) Math.max(1, Math.min(WORK_GROUP, size[0]));
-    }
-
-    private void release() {
-        if (batchKernel != null) {
-            clReleaseKernel(batchKernel);
-            batchKernel = null;
-        }
-        if (state != null) {
-            clReleaseMemObject(state);
-            state = null;
-        }
     }
 
     @Override
@@ -154,7 +108,10 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
 
     @Override
     public void swap(CompiledKernel compiled) {
-        loop.exclusively(() -> load((OpenClCompiledKernel) compiled));
+        loop.exclusively(() -> {
+            finish();
+            load((OpenClCompiledKernel) compiled);
+        });
     }
 
     @Override
@@ -165,14 +122,11 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
     @Override
     public boolean terminate(Duration timeout) {
         if (!loop.stop(timeout)) {
+            device.kill();
             return false;
         }
         exchange.replies().flushOrDrop();
-        for (Batch batch : batches) {
-            batch.close();
-        }
-        release();
-        clReleaseCommandQueue(queue);
+        device.close();
         controlBlock.markTerminated();
         return true;
     }
@@ -187,11 +141,11 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
     public boolean step() {
         Batch launched = null;
         if (controlBlock.activeRequested() && input.hasCommitted()) {
-            Batch next = batches[nextBatch];
+            Batch next = device.batch(nextBatch);
             collector.into(next);
             if (input.read(collector, next.capacity()) > 0) {
-                nextBatch ^= 1;
-                next.launch(queue, batchKernel, state, workGroup);
+                nextBatch = (nextBatch + 1) % BatchDevice.BATCHES;
+                device.launch(next);
                 controlBlock.inFlight(next.count());
                 launched = next;
             }
@@ -209,7 +163,7 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
             return;
         }
         pending = null;
-        long nanos = batch.await();
+        long nanos = device.await(batch);
         int processed = 0;
         for (int slot = 0; slot < batch.count(); slot++) {
             if (batch.rejection(slot) == null) {

@@ -17,16 +17,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A handler that faults on the device (a write through a null pointer) fails its kernel with the
- * cause and no caller waits in vain. On NVIDIA's OpenCL the fault is sticky for the whole process
- * (every context on the device breaks), so the kernels beside it fail too, with a typed error, and
- * the backend stops offering itself. Runs on GPUs and accelerators only, in a JVM of its own: on a
- * CPU OpenCL device such as PoCL the same write is a segmentation fault of the JVM itself.
+ * Without isolation ({@link KernelIsolation#NONE}), a handler that faults on the device (a write
+ * through a null pointer) fails its kernel with the cause and no caller waits in vain. On NVIDIA's
+ * OpenCL the fault is sticky for the whole process (every context on the device breaks), so the
+ * kernels beside it fail too, with a typed error, and the backend stops offering itself: what
+ * {@link IsolatedKernelTest} shows a worker process per kernel avoids. Runs on GPUs and
+ * accelerators only, in a JVM of its own: on a CPU OpenCL device such as PoCL the same write is a
+ * segmentation fault of the JVM itself.
  */
 @Tag("device-fault")
 class DeviceFaultTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final OpenClBackend BACKEND = new OpenClBackend();
+    private static final OpenClBackend BACKEND = new OpenClBackend(KernelIsolation.NONE);
 
     @Test
     void shouldFailTheKernelsWithTheCauseAndStopOfferingTheFaultedDevice() {

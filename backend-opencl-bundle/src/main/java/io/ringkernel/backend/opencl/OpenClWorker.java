@@ -1,0 +1,136 @@
+package io.ringkernel.backend.opencl;
+
+import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.clBuildProgram;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clCreateProgramWithSource;
+import static org.jocl.CL.clReleaseProgram;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_program;
+
+/**
+ * The main class of a kernel's worker process: it opens the kernel's OpenCL device in a process of
+ * its own and runs the batches that the kernel's host thread stages in a shared file, as
+ * {@link WorkerProtocol} tells. A device fault then ends this process, not the platform's: on
+ * NVIDIA's OpenCL a fault breaks every context of the process that met it, and on a CPU device
+ * such as PoCL it is a segmentation fault.
+ *
+ * <p>Arguments: the device index, the device name expected there, the staging file, the batch
+ * capacity and the slot stride.
+ */
+final class OpenClWorker {
+    private final LocalBatchDevice batches;
+    private final cl_context context;
+    private final OpenClDevice device;
+    private cl_program program;
+
+    private OpenClWorker(OpenClDevice device, MappedByteBuffer staging, int capacity, int stride) {
+        this.device = device;
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
+        this.context = clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null, null);
+        this.batches = new LocalBatchDevice(context, device, staging, capacity, stride);
+    }
+
+    /**
+     * @param args device index, expected device name, staging file, capacity, stride
+     * @throws IOException if the host's pipe fails
+     */
+    public static void main(String[] args) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(System.out));
+        int capacity = Integer.parseInt(args[3]);
+        int stride = Integer.parseInt(args[4]);
+        OpenClWorker worker;
+        try {
+            worker = new OpenClWorker(device(Integer.parseInt(args[0]), args[1]), map(Path.of(args[2]), capacity, stride),
+                    capacity, stride);
+        } catch (RuntimeException | LinkageError e) {
+            fail(out, e);
+            return;
+        }
+        out.writeByte(WorkerProtocol.READY);
+        out.flush();
+        worker.serve(in, out);
+    }
+
+    private static OpenClDevice device(int index, String expectedName) {
+        List<OpenClDevice> devices = OpenClDevices.discover();
+        if (index >= devices.size() || !devices.get(index).info().name().equals(expectedName)) {
+            throw new IllegalStateException("the worker process finds " + devices.size() + " OpenCL device(s), "
+                    + (index < devices.size() ? "'" + devices.get(index).info().name() + "'" : "none") + " at index "
+                    + index + ", not '" + expectedName + "'");
+        }
+        return devices.get(index);
+    }
+
+    private static MappedByteBuffer map(Path file, int capacity, int stride) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return channel.map(FileChannel.MapMode.READ_WRITE, 0, Batch.stagingBytes(capacity, stride));
+        }
+    }
+
+    private void serve(DataInputStream in, DataOutputStream out) throws IOException {
+        try {
+            for (byte command = next(in); command != WorkerProtocol.CLOSE; command = next(in)) {
+                if (command == WorkerProtocol.LOAD) {
+                    load(WorkerProtocol.readText(in), in.readInt());
+                    out.writeByte(WorkerProtocol.LOADED);
+                } else if (command == WorkerProtocol.LAUNCH) {
+                    Batch batch = batches.batch(in.readInt());
+                    batch.staged(in.readInt(), in.readInt());
+                    batches.launch(batch);
+                    long nanos = batches.await(batch);
+                    out.writeByte(WorkerProtocol.DONE);
+                    out.writeLong(nanos);
+                } else {
+                    throw new IllegalStateException("unknown command " + command + " from the host");
+                }
+                out.flush();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            fail(out, e);
+        }
+    }
+
+    /** @return the next command; CLOSE when the host has gone */
+    private static byte next(DataInputStream in) throws IOException {
+        try {
+            return in.readByte();
+        } catch (EOFException e) {
+            return WorkerProtocol.CLOSE;
+        }
+    }
+
+    private void load(String source, int stateBytes) {
+        cl_program built = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+        clBuildProgram(built, 1, new cl_device_id[] {device.device()}, "", null, null);
+        batches.load(built, stateBytes);
+        if (program != null) {
+            clReleaseProgram(program);
+        }
+        program = built;
+    }
+
+    /** Tells the host why the worker stops, and stops: a device error may have broken its context. */
+    private static void fail(DataOutputStream out, Throwable cause) throws IOException {
+        out.writeByte(WorkerProtocol.FAILED);
+        WorkerProtocol.writeText(out, cause.toString());
+        out.flush();
+        System.exit(1);
+    }
+}
