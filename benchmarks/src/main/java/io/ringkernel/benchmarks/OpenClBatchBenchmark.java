@@ -2,6 +2,7 @@ package io.ringkernel.benchmarks;
 
 import io.ringkernel.api.BackendType;
 import io.ringkernel.api.RuntimeConfig;
+import io.ringkernel.backend.opencl.KernelIsolation;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,8 +46,12 @@ public class OpenClBatchBenchmark {
     /** Messages per {@link #burst()} invocation. */
     static final int BURST = EchoSession.BURST;
 
-    /** The backend the echo runs on. */
-    @Param({"CPU", "OPENCL"})
+    /**
+     * The backend the echo runs on: {@code OPENCL} with its default, a worker process for the
+     * kernel ({@link KernelIsolation#PROCESS}); {@code OPENCL_IN_PROCESS} with the kernel's device
+     * work in the benchmark's own process ({@link KernelIsolation#NONE}).
+     */
+    @Param({"CPU", "OPENCL", "OPENCL_IN_PROCESS"})
     public String backend;
 
     /** Payload bytes (the record's byte array; its fixed part adds 8). */
@@ -71,7 +76,10 @@ public class OpenClBatchBenchmark {
      */
     @Setup(Level.Trial)
     public void start() {
-        echo = new EchoSession(BackendType.valueOf(backend), 0, payloadBytes, maxMessageSize);
+        boolean inProcess = backend.equals("OPENCL_IN_PROCESS");
+        System.setProperty(KernelIsolation.PROPERTY, (inProcess ? KernelIsolation.NONE : KernelIsolation.PROCESS).name());
+        echo = new EchoSession(inProcess ? BackendType.OPENCL : BackendType.valueOf(backend), 0, payloadBytes,
+                maxMessageSize);
     }
 
     /**

@@ -16,6 +16,8 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
@@ -84,27 +86,46 @@ final class OpenClWorker {
         }
     }
 
+    /**
+     * Answers commands until CLOSE. A launched batch is awaited once no further command is waiting,
+     * so a batch launched right behind it is on the device's queue while it runs, as in the host's
+     * own process.
+     */
     private void serve(DataInputStream in, DataOutputStream out) throws IOException {
+        Deque<Batch> launched = new ArrayDeque<>();
         try {
-            for (byte command = next(in); command != WorkerProtocol.CLOSE; command = next(in)) {
+            while (true) {
+                if (!launched.isEmpty() && in.available() == 0) {
+                    answer(launched.poll(), out);
+                    continue;
+                }
+                byte command = next(in);
+                if (command == WorkerProtocol.CLOSE) {
+                    return;
+                }
                 if (command == WorkerProtocol.LOAD) {
                     load(WorkerProtocol.readText(in), in.readInt());
                     out.writeByte(WorkerProtocol.LOADED);
+                    out.flush();
                 } else if (command == WorkerProtocol.LAUNCH) {
                     Batch batch = batches.batch(in.readInt());
                     batch.staged(in.readInt(), in.readInt());
                     batches.launch(batch);
-                    long nanos = batches.await(batch);
-                    out.writeByte(WorkerProtocol.DONE);
-                    out.writeLong(nanos);
+                    launched.add(batch);
                 } else {
                     throw new IllegalStateException("unknown command " + command + " from the host");
                 }
-                out.flush();
             }
         } catch (RuntimeException | LinkageError e) {
             fail(out, e);
         }
+    }
+
+    private void answer(Batch batch, DataOutputStream out) throws IOException {
+        long nanos = batches.await(batch);
+        out.writeByte(WorkerProtocol.DONE);
+        out.writeLong(nanos);
+        out.flush();
     }
 
     /** @return the next command; CLOSE when the host has gone */
