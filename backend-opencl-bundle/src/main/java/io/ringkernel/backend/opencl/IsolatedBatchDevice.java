@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a kernel's batches in a worker process of the kernel's own, so that a device fault fails
@@ -32,14 +33,17 @@ final class IsolatedBatchDevice implements BatchDevice {
      * Starts the kernel's worker process on a device and waits until it has opened the device.
      *
      * @param kernelId the kernel
-     * @param device the device, as this process numbers it (the worker checks it finds the same)
+     * @param device the device; the worker finds it by its name
      * @param capacity messages per batch
      * @param stride bytes per slot
+     * @param environment variables to set in the worker's environment
      * @return the running worker's batches
      * @throws IOException if the staging file or the process cannot be made
+     * @throws MissingDeviceException if the worker does not find the device
      * @throws DeviceWorkerException if the worker cannot open the device
      */
-    static IsolatedBatchDevice start(String kernelId, OpenClDevice device, int capacity, int stride) throws IOException {
+    static IsolatedBatchDevice start(String kernelId, OpenClDevice device, int capacity, int stride,
+                                     Map<String, String> environment) throws IOException {
         Path staging = Files.createTempFile(Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY)
                 ? SHARED_MEMORY : Path.of(System.getProperty("java.io.tmpdir")), "ringkernel-opencl-", ".staging");
         try {
@@ -47,8 +51,8 @@ final class IsolatedBatchDevice implements BatchDevice {
             try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, Batch.stagingBytes(capacity, stride));
             }
-            WorkerProcess worker = WorkerProcess.start(kernelId, List.of(String.valueOf(device.info().index()),
-                    device.info().name(), staging.toString(), String.valueOf(capacity), String.valueOf(stride)));
+            WorkerProcess worker = WorkerProcess.start(kernelId, List.of(String.valueOf(device.namesake()),
+                    device.info().name(), staging.toString(), String.valueOf(capacity), String.valueOf(stride)), environment);
             try {
                 worker.expect(WorkerProtocol.READY, in -> null);
             } catch (DeviceWorkerException e) {

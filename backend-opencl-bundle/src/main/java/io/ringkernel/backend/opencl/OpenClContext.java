@@ -48,6 +48,7 @@ final class OpenClContext implements BackendContext {
     private final List<cl_program> programs = new CopyOnWriteArrayList<>();
     private final Consumer<Throwable> onFault;
     private final KernelIsolation isolation;
+    private final WorkerLauncher workers;
 
     /**
      * @param device the device
@@ -59,6 +60,7 @@ final class OpenClContext implements BackendContext {
         this.device = device;
         this.config = config;
         this.isolation = isolation;
+        this.workers = new WorkerLauncher(device);
         this.onFault = onFault;
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
@@ -117,7 +119,7 @@ final class OpenClContext implements BackendContext {
             return new OpenClKernel(batches, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(), onFault);
         }
         try {
-            BatchDevice batches = IsolatedBatchDevice.start(resources.kernelId(), device, capacity, stride);
+            BatchDevice batches = workers.start(resources.kernelId(), capacity, stride);
             return new OpenClKernel(batches, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(),
                     fault -> { });
         } catch (IOException | RuntimeException e) {

@@ -11,6 +11,8 @@ import org.jocl.cl_platform_id;
  * @param device the device
  * @param info what the API reports of it
  * @param accelerator true for a GPU or accelerator, false for a CPU device such as PoCL's
+ * @param namesake how many devices of the same name come before it: how a process that lists other
+ *                 platforms too, or fewer, finds the same device
  */
-record OpenClDevice(cl_platform_id platform, cl_device_id device, DeviceInfo info, boolean accelerator) {
+record OpenClDevice(cl_platform_id platform, cl_device_id device, DeviceInfo info, boolean accelerator, int namesake) {
 }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -59,21 +60,34 @@ final class OpenClDevices {
         order.sort(Comparator.comparing((Integer i) -> !accelerator(found.get(i))));
         List<OpenClDevice> devices = new ArrayList<>();
         for (int i : order) {
-            devices.add(describe(devices.size(), platformOf.get(i), found.get(i)));
+            devices.add(describe(devices, platformOf.get(i), found.get(i)));
         }
         return List.copyOf(devices);
+    }
+
+    /**
+     * @param devices what {@link #discover()} found
+     * @param name a device name
+     * @param namesake how many devices of that name come before the one wanted
+     * @return that device, if it is there
+     */
+    static Optional<OpenClDevice> find(List<OpenClDevice> devices, String name, int namesake) {
+        return devices.stream().filter(device -> device.info().name().equals(name) && device.namesake() == namesake)
+                .findFirst();
     }
 
     private static boolean accelerator(cl_device_id device) {
         return (deviceLong(device, CL_DEVICE_TYPE) & (CL_DEVICE_TYPE_GPU | CL_DEVICE_TYPE_ACCELERATOR)) != 0;
     }
 
-    private static OpenClDevice describe(int index, cl_platform_id platform, cl_device_id device) {
-        DeviceInfo info = new DeviceInfo(index, deviceText(device, CL_DEVICE_NAME), deviceText(device, CL_DEVICE_VENDOR),
+    private static OpenClDevice describe(List<OpenClDevice> before, cl_platform_id platform, cl_device_id device) {
+        String name = deviceText(device, CL_DEVICE_NAME);
+        DeviceInfo info = new DeviceInfo(before.size(), name, deviceText(device, CL_DEVICE_VENDOR),
                 platformText(platform, CL_PLATFORM_NAME) + " | " + deviceText(device, CL_DEVICE_VERSION)
                         + " | driver " + deviceText(device, CL_DRIVER_VERSION),
                 deviceInt(device, CL_DEVICE_MAX_COMPUTE_UNITS), deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE));
-        return new OpenClDevice(platform, device, info, accelerator(device));
+        int namesake = (int) before.stream().filter(other -> other.info().name().equals(name)).count();
+        return new OpenClDevice(platform, device, info, accelerator(device), namesake);
     }
 
     private static cl_platform_id[] platforms() {

@@ -19,6 +19,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import org.jocl.CLException;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
@@ -31,8 +33,8 @@ import org.jocl.cl_program;
  * NVIDIA's OpenCL a fault breaks every context of the process that met it, and on a CPU device
  * such as PoCL it is a segmentation fault.
  *
- * <p>Arguments: the device index, the device name expected there, the staging file, the batch
- * capacity and the slot stride.
+ * <p>Arguments: how many devices of the device's name come before it, its name, the staging file,
+ * the batch capacity and the slot stride.
  */
 final class OpenClWorker {
     private final LocalBatchDevice batches;
@@ -49,7 +51,7 @@ final class OpenClWorker {
     }
 
     /**
-     * @param args device index, expected device name, staging file, capacity, stride
+     * @param args the device's namesakes before it, its name, staging file, capacity, stride
      * @throws IOException if the host's pipe fails
      */
     public static void main(String[] args) throws IOException {
@@ -59,8 +61,16 @@ final class OpenClWorker {
         int stride = Integer.parseInt(args[4]);
         OpenClWorker worker;
         try {
-            worker = new OpenClWorker(device(Integer.parseInt(args[0]), args[1]), map(Path.of(args[2]), capacity, stride),
-                    capacity, stride);
+            List<OpenClDevice> devices = discover();
+            int namesake = Integer.parseInt(args[0]);
+            Optional<OpenClDevice> device = OpenClDevices.find(devices, args[1], namesake);
+            if (device.isEmpty()) {
+                answerAndExit(out, WorkerProtocol.NO_DEVICE, "the worker process finds no OpenCL device '" + args[1] + "'"
+                        + (namesake > 0 ? " after " + namesake + " of that name" : "") + " among " + devices.stream()
+                        .map(found -> "'" + found.info().name() + "'").toList());
+                return;
+            }
+            worker = new OpenClWorker(device.get(), map(Path.of(args[2]), capacity, stride), capacity, stride);
         } catch (RuntimeException | LinkageError e) {
             fail(out, e);
             return;
@@ -70,14 +80,13 @@ final class OpenClWorker {
         worker.serve(in, out);
     }
 
-    private static OpenClDevice device(int index, String expectedName) {
-        List<OpenClDevice> devices = OpenClDevices.discover();
-        if (index >= devices.size() || !devices.get(index).info().name().equals(expectedName)) {
-            throw new IllegalStateException("the worker process finds " + devices.size() + " OpenCL device(s), "
-                    + (index < devices.size() ? "'" + devices.get(index).info().name() + "'" : "none") + " at index "
-                    + index + ", not '" + expectedName + "'");
+    /** @return the devices here; none where the ICD loader finds no platform */
+    private static List<OpenClDevice> discover() {
+        try {
+            return OpenClDevices.discover();
+        } catch (CLException e) {
+            return List.of();
         }
-        return devices.get(index);
     }
 
     private static MappedByteBuffer map(Path file, int capacity, int stride) throws IOException {
@@ -149,8 +158,12 @@ final class OpenClWorker {
 
     /** Tells the host why the worker stops, and stops: a device error may have broken its context. */
     private static void fail(DataOutputStream out, Throwable cause) throws IOException {
-        out.writeByte(WorkerProtocol.FAILED);
-        WorkerProtocol.writeText(out, cause.toString());
+        answerAndExit(out, WorkerProtocol.FAILED, cause.toString());
+    }
+
+    private static void answerAndExit(DataOutputStream out, byte answer, String text) throws IOException {
+        out.writeByte(answer);
+        WorkerProtocol.writeText(out, text);
         out.flush();
         System.exit(1);
     }

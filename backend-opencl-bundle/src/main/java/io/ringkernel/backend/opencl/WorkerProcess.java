@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,19 +42,22 @@ final class WorkerProcess {
      *
      * @param kernelId the kernel it works for
      * @param arguments {@link OpenClWorker}'s arguments
+     * @param environment variables to set in its environment, on top of this process's
      * @return the started worker
      * @throws IOException if the process cannot be started
      * @throws IllegalStateException if its class path cannot be found
      */
-    static WorkerProcess start(String kernelId, List<String> arguments) throws IOException {
+    static WorkerProcess start(String kernelId, List<String> arguments, Map<String, String> environment)
+            throws IOException {
         Path log = Files.createTempFile("ringkernel-opencl-worker-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + log + CRASH_REPORT_SUFFIX + "%p",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", WorkerClassPath.find(), OpenClWorker.class.getName()));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new WorkerProcess(kernelId, process, log);
     }
 
@@ -102,6 +106,9 @@ final class WorkerProcess {
             byte answer = answers.readByte();
             if (answer == expected) {
                 return arguments.readFrom(answers);
+            }
+            if (answer == WorkerProtocol.NO_DEVICE) {
+                throw new MissingDeviceException(WorkerProtocol.readText(answers));
             }
             if (answer == WorkerProtocol.FAILED) {
                 throw new DeviceWorkerException("the OpenCL worker process of kernel '" + kernelId + "' (pid "

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * staging file.
  *
  * <pre>
- * worker, once started:  READY
+ * worker, once started:  READY | NO_DEVICE text | FAILED text
  * LOAD   source, stateBytes     → LOADED | FAILED text
  * LAUNCH index, count, widest   → DONE nanos | FAILED text (the worker then exits)
  * CLOSE                         → the worker exits with status 0
@@ -26,6 +26,7 @@ final class WorkerProtocol {
     static final byte LOADED = 11;
     static final byte DONE = 12;
     static final byte FAILED = 13;
+    static final byte NO_DEVICE = 14;
 
     private WorkerProtocol() {
     }
