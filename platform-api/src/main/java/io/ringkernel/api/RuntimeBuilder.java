@@ -54,7 +54,11 @@ public final class RuntimeBuilder {
         return this;
     }
 
-    /** @param value a backend to install besides those discovered @return this builder */
+    /**
+     * @param value a backend to install besides those discovered; a discovered backend of the same
+     *              type is then left out, so this one runs that type's kernels
+     * @return this builder
+     */
     public RuntimeBuilder addBackend(Backend value) {
         backends.add(Objects.requireNonNull(value, "backend"));
         return this;
@@ -84,7 +88,8 @@ public final class RuntimeBuilder {
         List<MessageSerializer> allSerializers = new ArrayList<>(serializers);
         List<KernelDefinition> allKernels = new ArrayList<>(kernels);
         if (discoverPlugins) {
-            load(Backend.class).forEach(allBackends::add);
+            load(Backend.class).stream().filter(found -> backends.stream().noneMatch(added -> added.type() == found.type()))
+                    .forEach(allBackends::add);
             load(MessageSerializer.class).forEach(allSerializers::add);
             load(KernelDefinition.class).forEach(allKernels::add);
         }

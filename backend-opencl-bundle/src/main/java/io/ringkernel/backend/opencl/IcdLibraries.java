@@ -46,11 +46,11 @@ final class IcdLibraries {
     /**
      * @param library one of {@link #of}
      * @return the variables that make ocl-icd (the loader of Debian, Ubuntu and their kin) load that
-     *         library alone: {@code OCL_ICD_VENDORS} naming a library loads it, and an empty
-     *         {@code OCL_ICD_FILENAMES} adds none
+     *         library alone: releases that read {@code OCL_ICD_VENDORS} as a library load it from
+     *         there (2.3.1 does), the others from {@code OCL_ICD_FILENAMES}, and it is listed once
      */
     static Map<String, String> only(String library) {
-        return Map.of(VENDORS, library, FILENAMES, "");
+        return Map.of(VENDORS, library, FILENAMES, library);
     }
 
     private static List<String> named(Path vendors) {

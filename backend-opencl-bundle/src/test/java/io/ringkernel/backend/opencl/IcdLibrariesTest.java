@@ -41,6 +41,6 @@ class IcdLibrariesTest {
     @Test
     void shouldMakeTheLoaderLoadOneLibraryAlone() {
         assertThat(IcdLibraries.only("libpocl.so.2"))
-                .isEqualTo(Map.of(IcdLibraries.VENDORS, "libpocl.so.2", IcdLibraries.FILENAMES, ""));
+                .isEqualTo(Map.of(IcdLibraries.VENDORS, "libpocl.so.2", IcdLibraries.FILENAMES, "libpocl.so.2"));
     }
 }
