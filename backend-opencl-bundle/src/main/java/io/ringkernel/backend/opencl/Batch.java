@@ -1,8 +1,13 @@
 package io.ringkernel.backend.opencl;
 
 import io.ringkernel.spi.host.MessageExchange;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -38,6 +43,22 @@ final class Batch {
      */
     static long stagingBytes(int capacity, int stride) {
         return (long) BatchDevice.BATCHES * 2 * capacity * stride;
+    }
+
+    /**
+     * Maps a staging file, growing it to {@link #stagingBytes} bytes if it is shorter: the host's
+     * process and its worker process each map the same file.
+     *
+     * @param file the file
+     * @param capacity messages per batch
+     * @param stride bytes per slot
+     * @return the mapped staging buffer
+     * @throws IOException if the file cannot be opened or mapped
+     */
+    static MappedByteBuffer mapStaging(Path file, int capacity, int stride) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return channel.map(FileChannel.MapMode.READ_WRITE, 0, stagingBytes(capacity, stride));
+        }
     }
 
     /**

@@ -3,10 +3,8 @@ package io.ringkernel.backend.opencl;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +45,7 @@ final class IsolatedBatchDevice implements BatchDevice {
         Path staging = Files.createTempFile(Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY)
                 ? SHARED_MEMORY : Path.of(System.getProperty("java.io.tmpdir")), "ringkernel-opencl-", ".staging");
         try {
-            MappedByteBuffer mapped;
-            try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, Batch.stagingBytes(capacity, stride));
-            }
+            MappedByteBuffer mapped = Batch.mapStaging(staging, capacity, stride);
             WorkerProcess worker = WorkerProcess.start(kernelId, List.of(String.valueOf(device.namesake()),
                     device.info().name(), staging.toString(), String.valueOf(capacity), String.valueOf(stride)), environment);
             try {

@@ -1,9 +1,7 @@
 package io.ringkernel.backend.opencl;
 
-import static org.jocl.CL.CL_CONTEXT_PLATFORM;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
 import static org.jocl.CL.clBuildProgram;
-import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clCreateProgramWithSource;
 import static org.jocl.CL.clGetProgramBuildInfo;
 import static org.jocl.CL.clReleaseContext;
@@ -28,7 +26,6 @@ import java.util.function.Consumer;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.cl_context;
-import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 import org.jocl.cl_program;
 
@@ -62,9 +59,7 @@ final class OpenClContext implements BackendContext {
         this.isolation = isolation;
         this.workers = new WorkerLauncher(device);
         this.onFault = onFault;
-        cl_context_properties properties = new cl_context_properties();
-        properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
-        this.context = clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null, null);
+        this.context = device.createContext();
     }
 
     @Override

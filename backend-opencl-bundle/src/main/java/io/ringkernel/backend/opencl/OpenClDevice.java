@@ -1,6 +1,11 @@
 package io.ringkernel.backend.opencl;
 
+import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.clCreateContext;
+
 import io.ringkernel.api.DeviceInfo;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
@@ -15,4 +20,11 @@ import org.jocl.cl_platform_id;
  *                 platforms too, or fewer, finds the same device
  */
 record OpenClDevice(cl_platform_id platform, cl_device_id device, DeviceInfo info, boolean accelerator, int namesake) {
+
+    /** @return a new context on this device alone */
+    cl_context createContext() {
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL_CONTEXT_PLATFORM, platform);
+        return clCreateContext(properties, 1, new cl_device_id[] {device}, null, null, null);
+    }
 }

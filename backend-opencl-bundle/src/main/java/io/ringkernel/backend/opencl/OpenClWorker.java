@@ -1,8 +1,6 @@
 package io.ringkernel.backend.opencl;
 
-import static org.jocl.CL.CL_CONTEXT_PLATFORM;
 import static org.jocl.CL.clBuildProgram;
-import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clCreateProgramWithSource;
 import static org.jocl.CL.clReleaseProgram;
 
@@ -13,16 +11,13 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.jocl.CLException;
 import org.jocl.cl_context;
-import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 import org.jocl.cl_program;
 
@@ -44,9 +39,7 @@ final class OpenClWorker {
 
     private OpenClWorker(OpenClDevice device, MappedByteBuffer staging, int capacity, int stride) {
         this.device = device;
-        cl_context_properties properties = new cl_context_properties();
-        properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
-        this.context = clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null, null);
+        this.context = device.createContext();
         this.batches = new LocalBatchDevice(context, device, staging, capacity, stride);
     }
 
@@ -70,7 +63,7 @@ final class OpenClWorker {
                         .map(found -> "'" + found.info().name() + "'").toList());
                 return;
             }
-            worker = new OpenClWorker(device.get(), map(Path.of(args[2]), capacity, stride), capacity, stride);
+            worker = new OpenClWorker(device.get(), Batch.mapStaging(Path.of(args[2]), capacity, stride), capacity, stride);
         } catch (RuntimeException | LinkageError e) {
             fail(out, e);
             return;
@@ -86,12 +79,6 @@ final class OpenClWorker {
             return OpenClDevices.discover();
         } catch (CLException e) {
             return List.of();
-        }
-    }
-
-    private static MappedByteBuffer map(Path file, int capacity, int stride) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            return channel.map(FileChannel.MapMode.READ_WRITE, 0, Batch.stagingBytes(capacity, stride));
         }
     }
 
