@@ -51,7 +51,8 @@ final class WorkerProcess {
             throws IOException {
         Path log = Files.createTempFile("ringkernel-opencl-worker-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-CreateCoredumpOnCrash",
+                "--enable-native-access=ALL-UNNAMED", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:-CreateCoredumpOnCrash",
                 "-XX:ErrorFile=" + log + CRASH_REPORT_SUFFIX + "%p", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", WorkerClassPath.find(), OpenClWorker.class.getName()));
         command.addAll(arguments);
