@@ -26,11 +26,12 @@ import java.util.function.Consumer;
 /**
  * A kernel on an OpenCL device, event-driven: a host thread takes what is queued in the input
  * ring (up to a batch), screens each message and checks its payload on the host (so a handler
- * never sees a payload its type's layout does not fit), copies the batch to the device and launches the
- * batch kernel once over it, then writes the replies to the output ring in input order. Two
- * batches alternate, so the next batch is staged and launched while the replies of the previous
- * one are written. A message waits at most for the batch ahead of it: there is no timer, a batch
- * is launched as soon as the kernel's thread finds input.
+ * never sees a payload its type's layout does not fit), stages the batch and has its
+ * {@link BatchDevice} run the batch kernel once over it (from a worker process, or from this
+ * one), then writes the replies to the output ring in input order. Two batches alternate, so the
+ * next batch is staged and launched while the replies of the previous one are written. A message
+ * waits at most for the batch ahead of it: there is no timer, a batch is launched as soon as the
+ * kernel's thread finds input.
  */
 final class OpenClKernel implements BackendKernel, HostLoop.Work {
     /** Most messages in one batch. */
