@@ -109,17 +109,26 @@ final class OpenClContext implements BackendContext {
         int stride = OpenClKernel.stride(resources.controlBlock().maxPayload());
         int capacity = OpenClKernel.batchCapacity(resources.input().capacity(), stride);
         if (isolation == KernelIsolation.NONE) {
-            BatchDevice batches = new LocalBatchDevice(context, device,
-                    ByteBuffer.allocateDirect((int) Batch.stagingBytes(capacity, stride)), capacity, stride);
-            return new OpenClKernel(batches, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(), onFault);
+            return run(new LocalBatchDevice(context, device,
+                    ByteBuffer.allocateDirect((int) Batch.stagingBytes(capacity, stride)), capacity, stride),
+                    kernel, resources, onFault);
         }
         try {
-            BatchDevice batches = workers.start(resources.kernelId(), capacity, stride);
-            return new OpenClKernel(batches, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(),
-                    fault -> { });
+            return run(workers.start(resources.kernelId(), capacity, stride), kernel, resources, fault -> { });
         } catch (IOException | RuntimeException e) {
             throw new KernelLaunchException(resources.kernelId(), "the worker process of kernel '" + resources.kernelId()
                     + "' could not run on " + device.info().name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the kernel on its batch device, or releases the device if the kernel cannot start. */
+    private BackendKernel run(BatchDevice batches, CompiledKernel kernel, KernelResources resources,
+                              Consumer<Throwable> faults) {
+        try {
+            return new OpenClKernel(batches, (OpenClCompiledKernel) kernel, resources, config.telemetryEnabled(), faults);
+        } catch (RuntimeException | LinkageError e) {
+            batches.close();
+            throw e;
         }
     }
 

@@ -38,7 +38,12 @@ final class WorkerClassPath {
         return entries.stream().collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static Path fileOf(Class<?> type) {
+    /**
+     * @param type a class
+     * @return the jar or folder its code source names
+     * @throws IllegalStateException if that is not a file here
+     */
+    static Path fileOf(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         URL location = source == null ? null : source.getLocation();
         String text = location == null ? "" : location.toString();
