@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,12 @@ class IsolatedKernelTest {
     private final OpenClBackend backend = new OpenClBackend(KernelIsolation.PROCESS);
     private RingKernelRuntime runtime;
     private KernelHandle beside;
+    private Set<Path> logsBefore;
 
     @BeforeEach
-    void launchTheKernelBeside() {
+    void launchTheKernelBeside() throws IOException {
         BackendPresence.require(backend);
+        logsBefore = workerLogs();
         runtime = RingKernelRuntime.builder().backend(BackendType.OPENCL).addBackend(backend)
                 .config(RuntimeConfig.defaults().withTerminationTimeout(Duration.ofSeconds(2)))
                 .addKernel(DeviceKernels.arithmetic())
@@ -74,10 +77,19 @@ class IsolatedKernelTest {
         assertThat(beside.call(BESIDE_REQUEST, Point.class, TIMEOUT)).isEqualTo(BESIDE_REPLY);
     }
 
+    /** The workers wrote nothing to their logs, so none is kept, whatever ended them. */
     @AfterEach
-    void shutDown() {
+    void shutDownAndLeaveNoLogBehind() throws IOException {
         if (runtime != null) {
             runtime.close();
+            assertThat(workerLogs()).as("worker logs left").isSubsetOf(logsBefore);
+        }
+    }
+
+    private static Set<Path> workerLogs() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("ringkernel-opencl-worker-"))
+                    .collect(Collectors.toSet());
         }
     }
 
