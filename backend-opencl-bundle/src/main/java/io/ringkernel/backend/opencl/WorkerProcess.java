@@ -111,8 +111,10 @@ final class WorkerProcess {
                 throw new MissingDeviceException(WorkerProtocol.readText(answers));
             }
             if (answer == WorkerProtocol.FAILED) {
+                String reason = WorkerProtocol.readText(answers);
+                awaitExit();
                 throw new DeviceWorkerException("the OpenCL worker process of kernel '" + kernelId + "' (pid "
-                        + process.pid() + ") failed: " + WorkerProtocol.readText(answers));
+                        + process.pid() + ") failed: " + reason + (logged() ? "; its output is in " + log : ""));
             }
             throw ended(null, (char) answer + new String(answers.readAllBytes(), StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
@@ -129,6 +131,20 @@ final class WorkerProcess {
      * @param output what the worker wrote in place of an answer: a JVM's crash banner, say
      */
     private DeviceWorkerException ended(IOException cause, String output) {
+        int exit = awaitExit();
+        Path crashReport = Path.of(log + CRASH_REPORT_SUFFIX + process.pid());
+        return new DeviceWorkerException("the OpenCL worker process of kernel '" + kernelId + "' (pid " + process.pid()
+                + ") ended" + (exit >= 0 ? " with exit code " + exit + signal(exit) : "") + crashSummary(output)
+                + (Files.exists(crashReport) ? "; its crash report is " + crashReport : "")
+                + (logged() ? "; its output is in " + log : ""), cause);
+    }
+
+    /**
+     * Gives the worker a moment to exit, as it does after a failure, then ends it for sure.
+     *
+     * @return its exit code, or -1 if it had to be ended
+     */
+    private int awaitExit() {
         int exit;
         try {
             exit = process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS) ? process.exitValue() : -1;
@@ -137,11 +153,7 @@ final class WorkerProcess {
             exit = -1;
         }
         process.destroyForcibly();
-        Path crashReport = Path.of(log + CRASH_REPORT_SUFFIX + process.pid());
-        return new DeviceWorkerException("the OpenCL worker process of kernel '" + kernelId + "' (pid " + process.pid()
-                + ") ended" + (exit >= 0 ? " with exit code " + exit + signal(exit) : "") + crashSummary(output)
-                + (Files.exists(crashReport) ? "; its crash report is " + crashReport : "")
-                + (logged() ? "; its output is in " + log : ""), cause);
+        return exit;
     }
 
     private static String signal(int exit) {
