@@ -1,9 +1,5 @@
 package io.ringkernel.backend.opencl;
 
-import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
-import static org.jocl.CL.clBuildProgram;
-import static org.jocl.CL.clCreateProgramWithSource;
-import static org.jocl.CL.clGetProgramBuildInfo;
 import static org.jocl.CL.clReleaseContext;
 import static org.jocl.CL.clReleaseProgram;
 
@@ -19,14 +15,11 @@ import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.host.HostBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jocl.CLException;
-import org.jocl.Pointer;
 import org.jocl.cl_context;
-import org.jocl.cl_device_id;
 import org.jocl.cl_program;
 
 /**
@@ -78,26 +71,16 @@ final class OpenClContext implements BackendContext {
     @Override
     public CompiledKernel compile(KernelProgram program) {
         String source = OpenClSource.program(program);
-        cl_program built = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+        cl_program built;
         try {
-            clBuildProgram(built, 1, new cl_device_id[] {device.device()}, "", null, null);
-        } catch (CLException e) {
-            String log = buildLog(built);
-            clReleaseProgram(built);
+            built = device.build(context, source);
+        } catch (ProgramBuildException e) {
             throw new KernelLaunchException(program.definition().id(), "the OpenCL handler of kernel definition '"
-                    + program.definition().id() + "' does not compile on " + device.info().name() + " (" + e.getMessage()
-                    + "):\n" + log, e);
+                    + program.definition().id() + "' does not compile on " + device.info().name() + " ("
+                    + e.getCause().getMessage() + "):\n" + e.log(), e);
         }
         programs.add(built);
         return new OpenClCompiledKernel(program, source, built);
-    }
-
-    private String buildLog(cl_program program) {
-        long[] size = new long[1];
-        clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, 0, null, size);
-        byte[] log = new byte[(int) size[0]];
-        clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
-        return new String(log, StandardCharsets.UTF_8).trim();
     }
 
     /**

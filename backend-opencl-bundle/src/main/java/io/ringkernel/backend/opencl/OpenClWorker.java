@@ -1,7 +1,5 @@
 package io.ringkernel.backend.opencl;
 
-import static org.jocl.CL.clBuildProgram;
-import static org.jocl.CL.clCreateProgramWithSource;
 import static org.jocl.CL.clReleaseProgram;
 
 import java.io.BufferedInputStream;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jocl.CLException;
 import org.jocl.cl_context;
-import org.jocl.cl_device_id;
 import org.jocl.cl_program;
 
 /**
@@ -134,8 +131,7 @@ final class OpenClWorker {
     }
 
     private void load(String source, int stateBytes) {
-        cl_program built = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
-        clBuildProgram(built, 1, new cl_device_id[] {device.device()}, "", null, null);
+        cl_program built = device.build(context, source);
         batches.load(built, stateBytes);
         if (program != null) {
             clReleaseProgram(program);

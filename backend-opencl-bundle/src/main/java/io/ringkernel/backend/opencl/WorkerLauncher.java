@@ -16,8 +16,9 @@ final class WorkerLauncher {
 
     private final OpenClDevice device;
     private final Map<String, String> inherited;
-    private volatile Map<String, String> environment;
-    private volatile boolean libraryAlone;
+    private final Map<String, String> firstTry;
+    /* The variables that load the device's ICD library alone, once a worker needed them; else null. */
+    private volatile Map<String, String> alone;
 
     /** @param device the device the workers open */
     WorkerLauncher(OpenClDevice device) {
@@ -32,7 +33,7 @@ final class WorkerLauncher {
     WorkerLauncher(OpenClDevice device, Map<String, String> inherited, Map<String, String> firstTry) {
         this.device = device;
         this.inherited = inherited;
-        this.environment = firstTry;
+        this.firstTry = firstTry;
     }
 
     /**
@@ -44,21 +45,20 @@ final class WorkerLauncher {
      * @throws DeviceWorkerException if no worker opens the device
      */
     IsolatedBatchDevice start(String kernelId, int capacity, int stride) throws IOException {
-        Map<String, String> chosen = environment;
+        Map<String, String> known = alone;
         try {
-            return IsolatedBatchDevice.start(kernelId, device, capacity, stride, chosen);
+            return IsolatedBatchDevice.start(kernelId, device, capacity, stride, known != null ? known : firstTry);
         } catch (MissingDeviceException missing) {
-            if (libraryAlone) {
+            if (known != null) {
                 throw missing;
             }
             for (String library : IcdLibraries.of(inherited)) {
-                Map<String, String> alone = IcdLibraries.only(library);
+                Map<String, String> only = IcdLibraries.only(library);
                 try {
-                    IsolatedBatchDevice started = IsolatedBatchDevice.start(kernelId, device, capacity, stride, alone);
-                    environment = alone;
-                    libraryAlone = true;
+                    IsolatedBatchDevice started = IsolatedBatchDevice.start(kernelId, device, capacity, stride, only);
+                    alone = only;
                     LOG.log(System.Logger.Level.INFO, "the OpenCL workers of " + device.info().name()
-                            + " load its ICD library alone (" + alone + "): " + missing.getMessage());
+                            + " load its ICD library alone (" + only + "): " + missing.getMessage());
                     return started;
                 } catch (MissingDeviceException elsewhere) {
                     missing.addSuppressed(elsewhere);
