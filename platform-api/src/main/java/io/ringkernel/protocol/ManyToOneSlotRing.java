@@ -166,7 +166,20 @@ public final class ManyToOneSlotRing {
      * @param payloadLength the payload length it was claimed with
      */
     public void commit(long position, int payloadLength) {
-        LONG.setRelease(buffer, offset(position) + COMMIT_OFFSET, position + slotsFor(payloadLength));
+        commit(position, payloadLength, false);
+    }
+
+    /**
+     * Publishes a record, marked {@link RingDescriptor#COMMIT_ADMITTED} if the runtime's own
+     * sender wrote it.
+     *
+     * @param position the claimed position
+     * @param payloadLength the payload length it was claimed with
+     * @param admitted whether the runtime's sender wrote it, from a message its codec encoded
+     */
+    public void commit(long position, int payloadLength, boolean admitted) {
+        long end = position + slotsFor(payloadLength);
+        LONG.setRelease(buffer, offset(position) + COMMIT_OFFSET, admitted ? end | RingDescriptor.COMMIT_ADMITTED : end);
     }
 
     /**
@@ -185,7 +198,7 @@ public final class ManyToOneSlotRing {
         try {
             while (records < limit) {
                 int offset = offset(head);
-                long end = (long) LONG.getAcquire(buffer, offset + COMMIT_OFFSET);
+                long end = (long) LONG.getAcquire(buffer, offset + COMMIT_OFFSET) & RingDescriptor.COMMIT_END_MASK;
                 if (end <= head) {
                     break;
                 }
@@ -224,7 +237,7 @@ public final class ManyToOneSlotRing {
     /** @return true if the record at the consumer's position is committed */
     public boolean hasCommitted() {
         long head = (long) LONG.getVolatile(buffer, headIndex);
-        return (long) LONG.getAcquire(buffer, offset(head) + COMMIT_OFFSET) > head;
+        return ((long) LONG.getAcquire(buffer, offset(head) + COMMIT_OFFSET) & RingDescriptor.COMMIT_END_MASK) > head;
     }
 
     /** @return slots claimed and not yet consumed */

@@ -21,13 +21,25 @@ public final class MessageWriter {
      * @return the record's position, or {@link ManyToOneSlotRing#INSUFFICIENT_CAPACITY} when full now
      */
     public static long tryWrite(ManyToOneSlotRing ring, HeaderFields fields, ByteBuffer payload) {
+        return tryWrite(ring, fields, payload, false);
+    }
+
+    /**
+     * @param ring the ring
+     * @param fields header values; {@code payloadLength} must equal the payload's remaining bytes
+     * @param payload payload bytes between position and limit (not consumed)
+     * @param admitted true only for the runtime's own sender, writing a message its codec encoded:
+     *                 the record is committed {@link RingDescriptor#COMMIT_ADMITTED}
+     * @return the record's position, or {@link ManyToOneSlotRing#INSUFFICIENT_CAPACITY} when full now
+     */
+    public static long tryWrite(ManyToOneSlotRing ring, HeaderFields fields, ByteBuffer payload, boolean admitted) {
         int length = payload.remaining();
         if (length != fields.payloadLength()) {
             throw new IllegalArgumentException("header says " + fields.payloadLength() + " payload bytes, buffer has " + length);
         }
         long position = ring.tryClaim(length);
         if (position != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
-            write(ring, HEADER.get(), position, fields, payload, payload.position());
+            write(ring, HEADER.get(), position, fields, payload, payload.position(), admitted);
         }
         return position;
     }
@@ -48,6 +60,21 @@ public final class MessageWriter {
      *         lengths do not add up to the payload bytes, or the records take more than half the ring
      */
     public static long tryWriteRun(ManyToOneSlotRing ring, List<HeaderFields> fields, ByteBuffer payloads) {
+        return tryWriteRun(ring, fields, payloads, false);
+    }
+
+    /**
+     * {@link #tryWriteRun(ManyToOneSlotRing, List, ByteBuffer)}, each record committed
+     * {@link RingDescriptor#COMMIT_ADMITTED} if {@code admitted}.
+     *
+     * @param ring the ring
+     * @param fields the records' header values, in order
+     * @param payloads the records' payloads back to back
+     * @param admitted true only for the runtime's own sender, writing messages its codecs encoded
+     * @return the first record's position, or {@link ManyToOneSlotRing#INSUFFICIENT_CAPACITY} when full now
+     */
+    public static long tryWriteRun(ManyToOneSlotRing ring, List<HeaderFields> fields, ByteBuffer payloads,
+                                   boolean admitted) {
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one record");
         }
@@ -71,7 +98,7 @@ public final class MessageWriter {
         long position = first;
         int from = payloads.position();
         for (HeaderFields record : fields) {
-            write(ring, header, position, record, payloads, from);
+            write(ring, header, position, record, payloads, from, admitted);
             position += ring.slotsFor(record.payloadLength());
             from += record.payloadLength();
         }
@@ -80,12 +107,12 @@ public final class MessageWriter {
 
     /** Writes one record at a claimed position, header, payload and checksum, then commits it. */
     private static void write(ManyToOneSlotRing ring, MessageHeader header, long position, HeaderFields fields,
-                              ByteBuffer payloads, int from) {
+                              ByteBuffer payloads, int from, boolean admitted) {
         int length = fields.payloadLength();
         ByteBuffer target = ring.buffer();
         header.wrap(target, ring.offset(position)).write(fields);
         target.put(header.payloadOffset(), payloads, from, length);
         header.seal();
-        ring.commit(position, length);
+        ring.commit(position, length, admitted);
     }
 }

@@ -34,6 +34,17 @@ public final class RingDescriptor {
     public static final int HEAD_OFFSET = 128;
     /** Offset of the producers' head cache within the trailer. */
     public static final int HEAD_CACHE_OFFSET = 256;
+    /**
+     * Commit word mark: the runtime's own sender wrote the record, so its type is one the kernel
+     * declared, its payload its codec's encoding and its header sound, and it carries no deadline.
+     * A consumer that screens on a device may take such a record without the host's screen; any
+     * other record is screened on the host first. Producers of raw records never set it.
+     */
+    public static final long COMMIT_ADMITTED = 1L << 63;
+    /** Commit word mark: the consumer's host side screened the record and rejected it, and answers it itself. */
+    public static final long COMMIT_REJECTED = 1L << 62;
+    /** The commit word's record end position, its marks cleared. */
+    public static final long COMMIT_END_MASK = COMMIT_REJECTED - 1;
     /** Length of the trailer. */
     public static final int TRAILER_LENGTH = 384;
     /** Smallest slot: one header. */

@@ -38,6 +38,11 @@ public final class Telemetry {
         add(PROCESSED_OFFSET, 1);
     }
 
+    /** @param messages kernel side: messages processed whose processing time was not measured */
+    public void recordProcessedUntimed(long messages) {
+        add(PROCESSED_OFFSET, messages);
+    }
+
     /** @param errorWireCode kernel side: one record dropped, and why */
     public void recordDropped(int errorWireCode) {
         add(DROPPED_OFFSET, 1);

@@ -57,6 +57,21 @@ class MessageWriterTest {
     }
 
     @Test
+    void shouldMarkTheCommitWordOfWhatTheRuntimesSenderWroteAndStillHandTheRecordOver() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 64);
+        MessageWriter.tryWrite(ring, fields(0, 1L), ByteBuffer.allocate(0), true);
+        long run = MessageWriter.tryWriteRun(ring, List.of(fields(100, 2L), fields(0, 3L)), ByteBuffer.allocate(100), true);
+        MessageWriter.tryWrite(ring, fields(0, 4L), ByteBuffer.allocate(0));
+
+        assertThat(ring.buffer().getLong(COMMIT_OFFSET)).isEqualTo(1 | RingDescriptor.COMMIT_ADMITTED);
+        assertThat(ring.buffer().getLong(ring.offset(run) + COMMIT_OFFSET)).isEqualTo(4 | RingDescriptor.COMMIT_ADMITTED);
+        assertThat(ring.buffer().getLong(ring.offset(5) + COMMIT_OFFSET)).isEqualTo(6);
+        assertThat(ring.hasCommitted()).isTrue();
+        assertThat(readAll(ring)).extracting(Written::recordLength).containsExactly(64, 192, 64, 64);
+        assertThat(ring.hasCommitted()).isFalse();
+    }
+
+    @Test
     void shouldWriteOnlyTheRemainingBytesAndLeaveThePayloadBufferAsItWas() {
         ManyToOneSlotRing ring = TestMemory.ring(8, 128);
         byte[] source = ManyToOneSlotRingTest.pattern(40, 8);

@@ -109,8 +109,10 @@ final class CudaContext implements BackendContext {
         }
         LaunchMode chosen = mode;
         try {
-            CudaKernel launched = quiesced(() -> new CudaKernel(this, current, (CudaCompiledKernel) kernel, resources,
-                    chosen, config.telemetryEnabled()));
+            CudaCompiledKernel compiled = (CudaCompiledKernel) kernel;
+            CudaKernel launched = quiesced(() -> chosen == LaunchMode.PERSISTENT
+                    ? new PersistentCudaKernel(this, current, compiled, resources)
+                    : new EventDrivenCudaKernel(this, current, compiled, resources, config.telemetryEnabled()));
             kernels.add(launched);
             return launched;
         } catch (CudaModule.JitException e) {

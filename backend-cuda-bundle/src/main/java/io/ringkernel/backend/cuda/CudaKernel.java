@@ -1,6 +1,5 @@
 package io.ringkernel.backend.cuda;
 
-import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
@@ -8,47 +7,36 @@ import static jcuda.driver.JCudaDriver.cuMemsetD8Async;
 import static jcuda.driver.JCudaDriver.cuStreamCreate;
 import static jcuda.driver.JCudaDriver.cuStreamDestroy;
 import static jcuda.driver.JCudaDriver.cuStreamQuery;
-import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
 
 import io.ringkernel.api.ErrorCode;
-import io.ringkernel.api.LaunchMode;
 import io.ringkernel.protocol.ControlBlock;
-import io.ringkernel.protocol.ManyToOneSlotRing;
 import io.ringkernel.protocol.MessageHeader;
-import io.ringkernel.protocol.RecordHandler;
 import io.ringkernel.protocol.Telemetry;
 import io.ringkernel.spi.BackendKernel;
 import io.ringkernel.spi.CompiledKernel;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.KernelSignals;
 import io.ringkernel.spi.MessageCodec;
-import io.ringkernel.spi.host.DeviceHandlerResult;
 import io.ringkernel.spi.host.MessageExchange;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import jcuda.Pointer;
-import jcuda.driver.CUcontext;
+import jcuda.driver.CUfunction;
 import jcuda.driver.CUresult;
 import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
 
 /**
- * A kernel on a CUDA device. A host thread takes messages from the input ring, screens each and
- * checks its payload on the host (so a handler only sees payloads its type's layout fits), and
- * forwards it into the {@link WorkRing}; the device runs the handler and writes the result beside
- * it; the host thread frames the replies into the output ring, in input order.
- *
- * <p>{@link LaunchMode#PERSISTENT}: {@code rk_loop} is launched once and polls the work ring; a
- * message costs the host a copy and a store, the device a read over the bus. Deactivated, the
- * loop parks with {@code __nanosleep} back-off; a hot swap stops it, loads the new module and
- * launches it again. {@link LaunchMode#EVENT_DRIVEN}: the host launches the loop over each batch it
- * forwarded and waits for it, one launch per batch.
+ * A kernel on a CUDA device: its stream, its module and device state, staging memory for the
+ * messages its loop handles, and a host thread that answers what the device hands back, in input
+ * order, through the kernel's {@link MessageExchange}. How messages reach the device is the
+ * subclass's: {@link PersistentCudaKernel} (the loop reads the input ring itself) or
+ * {@link EventDrivenCudaKernel} (the host forwards batches and launches the loop over each).
  */
-final class CudaKernel implements BackendKernel {
+abstract class CudaKernel implements BackendKernel {
     /** Threads of the loop's block, unless the launch asks for another block size. */
     static final int DEFAULT_BLOCK = 128;
     /** Most bytes of request and result slots per kernel. */
@@ -57,73 +45,51 @@ final class CudaKernel implements BackendKernel {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final int SPINS_PER_DEVICE_CHECK = 4096;
 
-    private final String kernelId;
-    private final CudaContext owner;
-    private final LaunchMode mode;
-    private final boolean timed;
-    private final ControlBlock controlBlock;
-    private final Telemetry telemetry;
-    private final ManyToOneSlotRing input;
-    private final KernelSignals signals;
-    private final MessageExchange exchange;
-    private final MappedBuffer workMemory;
-    private final WorkRing work;
-    private final MessageExchange.Rejection[] rejections;
-    private final long[] forwardedAt;
+    protected final String kernelId;
+    protected final CudaContext owner;
+    protected final ControlBlock controlBlock;
+    protected final Telemetry telemetry;
+    protected final KernelSignals signals;
+    protected final MessageExchange exchange;
+    protected final CUstream stream = new CUstream();
+    protected final MessageHeader header = new MessageHeader();
+    protected final ReentrantLock turn = new ReentrantLock();
+    protected final DevicePointer staging = new DevicePointer();
+    protected final String handlerName;
     private final int block;
-    /* Threads the loop is launched with: the block, or fewer if the loaded module cannot run that many. */
-    private int launchBlock;
-    private final CUstream stream = new CUstream();
-    private final MessageHeader header = new MessageHeader();
-    private final Forwarder forwarder = new Forwarder();
-    private final ReentrantLock turn = new ReentrantLock();
     private final Thread gate;
-    private final DevicePointer staging = new DevicePointer();
-    private CudaModule module;
-    private DevicePointer state;
-    private final String handlerName;
-    private Map<Integer, MessageCodec> codecs;
-    private long launchedUpTo;
-    /* When the batch being forwarded was read: one clock reading per batch, not per message. */
-    private long forwardTime;
-    private volatile boolean busyOnDevice;
-    private volatile boolean loopRunning;
-    private boolean pausedLoop;
-    private volatile String lost;
+    /* Threads the loop is launched with: the block, or fewer if the loaded module cannot run that many. */
+    protected int launchBlock;
+    protected CudaModule module;
+    protected DevicePointer state;
+    protected Map<Integer, MessageCodec> codecs;
+    protected volatile String lost;
 
-    CudaKernel(CudaContext owner, CUcontext context, CudaCompiledKernel compiled, KernelResources resources,
-               LaunchMode mode, boolean timed) {
+    /**
+     * Creates the stream, loads the program and allocates staging for one request and one reply
+     * of {@code stagingStride} bytes per thread; the context has stopped its other loops
+     * ({@link CudaContext#launch}). The subclass then calls {@link #start()}.
+     */
+    CudaKernel(CudaContext owner, CudaCompiledKernel compiled, KernelResources resources, int stagingStride) {
         this.kernelId = resources.kernelId();
         this.handlerName = "the CUDA handler of kernel '" + kernelId + "'";
         this.owner = owner;
-        this.mode = mode;
-        this.timed = timed;
         this.controlBlock = resources.controlBlock();
         this.telemetry = resources.telemetry();
-        this.input = resources.input();
         this.signals = resources.signals();
         this.exchange = new MessageExchange(resources);
-        int stride = WorkRing.strideFor(controlBlock.maxPayload());
-        int capacity = Integer.highestOneBit((int) Math.max(1, Math.min(input.capacity(),
-                MAX_WORK_BYTES / (2L * stride))));
-        this.workMemory = MappedBuffer.allocate(context, owner::retire, WorkRing.requiredBytes(capacity, stride),
-                WorkRing.SLOT_ALIGNMENT);
-        this.work = new WorkRing(workMemory.hostView(), capacity, stride);
-        this.rejections = new MessageExchange.Rejection[capacity];
-        this.forwardedAt = new long[capacity];
         int requested = resources.block().x();
         this.block = requested > 1 ? Math.min(1024, (requested + 31) & -32) : DEFAULT_BLOCK;
-        // The context has stopped its other loops for this constructor (CudaContext#launch).
         CudaException.check(cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate");
-        long stagingBytes = 2L * block * stride;
+        long stagingBytes = 2L * block * stagingStride;
         CudaException.check(cuMemAlloc(staging, stagingBytes), "cuMemAlloc(" + stagingBytes + " bytes of staging)");
         load(compiled);
-        if (mode == LaunchMode.PERSISTENT) {
-            work.command(WorkRing.PARK);
-            launchLoop(true, 0, 0);
-        }
         this.gate = new Thread(this::gate, "ringkernel-cuda-" + kernelId);
         gate.setDaemon(true);
+    }
+
+    /** Starts the kernel's host thread, once the subclass is ready. */
+    protected final void start() {
         gate.start();
     }
 
@@ -132,8 +98,11 @@ final class CudaKernel implements BackendKernel {
     }
 
     /** @return whether messages were on the device, being handled, when last looked */
-    boolean busyOnDevice() {
-        return busyOnDevice;
+    abstract boolean busyOnDevice();
+
+    /** @return whether this kernel's persistent loop is running on the device */
+    boolean loopRunning() {
+        return false;
     }
 
     /** Loads a program's module and codecs, with fresh zeroed device state if it keeps any. */
@@ -158,37 +127,20 @@ final class CudaKernel implements BackendKernel {
         }
     }
 
-    /** @return whether this kernel's persistent loop is running on the device */
-    boolean loopRunning() {
-        return loopRunning;
+    /** Launches one block of a kernel of the module on this kernel's stream. */
+    protected final void launch(CUfunction function, String name, Pointer parameters) {
+        CudaException.check(cuLaunchKernel(function, 1, 1, 1, launchBlock, 1, 1, 0, stream, parameters, null),
+                "cuLaunchKernel(" + name + ")");
     }
 
-    private void launchLoop(boolean persistent, long head, int count) {
-        Pointer parameters = Pointer.to(
-                Pointer.to(new long[] {workMemory.deviceAddress()}),
-                Pointer.to(new int[] {work.capacity()}),
-                Pointer.to(new int[] {work.stride()}),
-                Pointer.to(new long[] {staging.address()}),
-                Pointer.to(new long[] {state == null ? 0 : state.address()}),
-                Pointer.to(new long[] {head}),
-                Pointer.to(new int[] {count}),
-                Pointer.to(new int[] {persistent ? 1 : 0}));
-        CudaException.check(cuLaunchKernel(module.loop(), 1, 1, 1, launchBlock, 1, 1, 0, stream, parameters, null),
-                "cuLaunchKernel(" + CudaSource.LOOP_KERNEL + ")");
-        loopRunning = persistent;
-    }
-
-    @Override
-    public LaunchMode mode() {
-        return mode;
+    /** @return the device address of the kernel's device state, 0 if it keeps none */
+    protected final long stateAddress() {
+        return state == null ? 0 : state.address();
     }
 
     @Override
     public void activate() {
         controlBlock.requestActive(true);
-        if (mode == LaunchMode.PERSISTENT) {
-            work.command(WorkRing.RUN);
-        }
         wake();
     }
 
@@ -198,13 +150,7 @@ final class CudaKernel implements BackendKernel {
         CudaException fault = null;
         turn.lock();
         try {
-            while (lost == null && work.outstanding() > 0 && !controlBlock.terminateRequested()) {
-                collectResults();
-                checkDevice();
-            }
-            if (mode == LaunchMode.PERSISTENT) {
-                work.command(WorkRing.PARK);
-            }
+            settle();
         } catch (CudaException e) {
             fault = e;
         } finally {
@@ -216,6 +162,9 @@ final class CudaKernel implements BackendKernel {
         signals.outputCommitted();
     }
 
+    /** Deactivating, with the turn held: stops the device taking messages and answers what it took. */
+    protected abstract void settle();
+
     /** Swaps the module while the context's loops are stopped; this kernel's loop resumes with the new code. */
     @Override
     public void swap(CompiledKernel compiled) {
@@ -226,35 +175,17 @@ final class CudaKernel implements BackendKernel {
     }
 
     /**
-     * Stops the persistent loop at a message boundary and holds the kernel still, for the context
+     * Holds the kernel still, its persistent loop stopped at a message boundary, for the context
      * to load or unload code: a module load waits for every running kernel of the context.
      * {@link #resume()} undoes it.
      */
     void pause() {
         turn.lock();
-        if (loopRunning && lost == null) {
-            stopLoop();
-            pausedLoop = true;
-        }
     }
 
-    /** Relaunches a loop that {@link #pause()} stopped, where it stopped, and lets the kernel go on. */
+    /** Lets the kernel go on after {@link #pause()}, its loop relaunched where it stopped. */
     void resume() {
-        try {
-            if (pausedLoop && lost == null) {
-                work.command(controlBlock.activeRequested() ? WorkRing.RUN : WorkRing.PARK);
-                launchLoop(true, work.deviceHead(), 0);
-            }
-        } finally {
-            pausedLoop = false;
-            turn.unlock();
-        }
-    }
-
-    private void stopLoop() {
-        work.command(WorkRing.EXIT);
-        loopRunning = false;
-        CudaException.check(cuStreamSynchronize(stream), "the kernel loop, on stopping");
+        turn.unlock();
     }
 
     @Override
@@ -270,17 +201,7 @@ final class CudaKernel implements BackendKernel {
      */
     void lose(String reason) {
         lost = reason;
-        loopRunning = false;
         wake();
-    }
-
-    /** @param timeout how long to wait for the host thread to stop */
-    private void awaitStopped(Duration timeout) {
-        try {
-            gate.join(Math.max(1, timeout.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
@@ -288,7 +209,11 @@ final class CudaKernel implements BackendKernel {
         controlBlock.requestActive(false);
         controlBlock.requestTerminate();
         wake();
-        awaitStopped(timeout);
+        try {
+            gate.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (gate.isAlive()) {
             return false;
         }
@@ -299,22 +224,21 @@ final class CudaKernel implements BackendKernel {
                 unload();
             });
         }
-        workMemory.close();
+        releaseMemory();
         owner.ended(this);
         controlBlock.markTerminated();
         return true;
     }
+
+    /** Releases the mapped memory the subclass shares with the device, once the kernel has stopped. */
+    protected abstract void releaseMemory();
 
     private void gate() {
         try {
             owner.current();
             serve();
             if (lost == null) {
-                if (mode == LaunchMode.PERSISTENT) {
-                    stopLoop();
-                }
-                collectResults();
-                failOutstanding(ErrorCode.KERNEL_TERMINATED, MessageExchange.TERMINATED_UNANSWERED);
+                finish();
             }
         } catch (CudaException e) {
             owner.deviceFault(this, e);
@@ -327,6 +251,9 @@ final class CudaKernel implements BackendKernel {
         }
         exchange.replies().flushOrDrop();
     }
+
+    /** Terminating: stops the device work and answers, or abandons, what the device took. */
+    protected abstract void finish();
 
     private void serve() {
         long idleSince = 0;
@@ -348,7 +275,7 @@ final class CudaKernel implements BackendKernel {
             if (++spins % SPINS_PER_DEVICE_CHECK == 0) {
                 checkDevice();
             }
-            if (work.outstanding() > 0) {
+            if (awaitingDevice()) {
                 Thread.onSpinWait();
                 continue;
             }
@@ -366,113 +293,33 @@ final class CudaKernel implements BackendKernel {
     }
 
     /**
-     * Forwards what is queued, as far as the work ring has room (and, event-driven, launches the
-     * loop over it and waits), then answers every result that is back.
+     * Moves messages to the device and answers what came back, with the turn held.
      *
      * @return true if anything moved
      */
-    private boolean step() {
-        int forwarded = 0;
-        if (controlBlock.activeRequested() && work.free() > 0 && input.hasCommitted()) {
-            forwardTime = timed ? System.nanoTime() : 0;
-            forwarded = input.read(forwarder, work.free());
-            controlBlock.inFlight(work.outstanding());
-            if (mode == LaunchMode.EVENT_DRIVEN && work.forwardPosition() > launchedUpTo) {
-                busyOnDevice = true;
-                launchLoop(false, launchedUpTo, (int) (work.forwardPosition() - launchedUpTo));
-                launchedUpTo = work.forwardPosition();
-                CudaException.check(cuStreamSynchronize(stream), "the kernel loop");
-            }
-        }
-        return collectResults() > 0 || forwarded > 0;
-    }
+    protected abstract boolean step();
 
-    /** @return results answered */
-    private int collectResults() {
-        int answered = 0;
-        busyOnDevice = work.outstanding() > 0;
-        long now = 0;
-        while (work.resultReady() && awaitOutputRoom()) {
-            if (timed && now == 0) {
-                now = System.nanoTime(); // read once results are there, so a thread waiting on the device just spins
-            }
-            answer(now);
-            work.collect();
-            answered++;
-        }
-        if (answered > 0) {
-            controlBlock.inFlight(work.outstanding());
-            busyOnDevice = work.outstanding() > 0;
-        }
-        return answered;
-    }
-
-    /** @param now when the results being collected were seen, if telemetry is timed */
-    private void answer(long now) {
-        ByteBuffer memory = work.memory();
-        int slot = (int) (work.collectPosition() & (work.capacity() - 1));
-        header.wrap(memory, work.oldestRequest());
-        MessageExchange.Rejection rejection = rejections[slot];
-        if (rejection != null) {
-            rejections[slot] = null;
-            exchange.reject(header, rejection);
-            return;
-        }
-        telemetry.recordProcessed(timed ? now - forwardedAt[slot] : 0);
-        int result = work.oldestResult();
-        new DeviceHandlerResult(memory.getInt(result + WorkRing.RESULT_CODE_OFFSET),
-                memory.getInt(result + WorkRing.RESULT_TYPE_OFFSET), memory, result + WorkRing.RESULT_PAYLOAD_OFFSET,
-                work.stride() - WorkRing.RESULT_PAYLOAD_OFFSET)
-                .deliver(exchange, header, codecs, handlerName);
-    }
+    /** @return true if the host knows of device work it waits for, so it keeps polling */
+    protected abstract boolean awaitingDevice();
 
     /**
-     * {@link MessageExchange#abandon Abandons} every message forwarded and not yet answered.
+     * Answers, with an error, every message the device took and did not answer.
      *
      * @param code the error
      * @param detail why
      */
-    private void failOutstanding(ErrorCode code, String detail) {
-        while (work.outstanding() > 0) {
-            header.wrap(work.memory(), work.oldestRequest());
-            rejections[(int) (work.collectPosition() & (work.capacity() - 1))] = null;
-            exchange.abandon(header, code, detail);
-            work.collect();
-        }
-        signals.outputCommitted();
-    }
+    protected abstract void failOutstanding(ErrorCode code, String detail);
 
     /** @return false if the kernel is stopping and the rest of the replies are abandoned */
-    private boolean awaitOutputRoom() {
+    protected final boolean awaitOutputRoom() {
         return exchange.awaitReplyRoom(() -> controlBlock.terminateRequested() || lost != null);
     }
 
     /** @throws CudaException if the kernel's stream reports an error: the device faulted */
-    private void checkDevice() {
+    protected final void checkDevice() {
         int status = cuStreamQuery(stream);
         if (status != CUresult.CUDA_SUCCESS && status != CUresult.CUDA_ERROR_NOT_READY) {
             throw new CudaException(status, "kernel '" + kernelId + "' on the device");
-        }
-    }
-
-    /** Screens each queued record and forwards it, or a placeholder for its error reply. */
-    private final class Forwarder implements RecordHandler {
-        @Override
-        public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
-            header.wrap(buffer, offset);
-            MessageExchange.Rejection rejection = exchange.screenAndCheck(header, recordLength, codecs);
-            if (rejection == null && HEADER_LENGTH + header.payloadLength() > work.stride()) {
-                rejection = new MessageExchange.Rejection(ErrorCode.MALFORMED_MESSAGE, "payload of "
-                        + header.payloadLength() + " bytes exceeds the kernel's maximum of " + controlBlock.maxPayload());
-            }
-            int slot = (int) (work.forwardPosition() & (work.capacity() - 1));
-            rejections[slot] = rejection;
-            forwardedAt[slot] = forwardTime;
-            if (rejection == null) {
-                work.forward(buffer, offset, HEADER_LENGTH + header.payloadLength());
-            } else {
-                work.forwardSkip(buffer, offset);
-            }
         }
     }
 }

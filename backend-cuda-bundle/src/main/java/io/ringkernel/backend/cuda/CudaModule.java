@@ -15,16 +15,18 @@ import jcuda.driver.CUmodule;
 import jcuda.driver.CUresult;
 import jcuda.driver.JITOptions;
 
-/** A program's PTX loaded into the current context, with its loop kernel. */
+/** A program's PTX loaded into the current context, with its two loop kernels. */
 final class CudaModule implements AutoCloseable {
     private static final int LOG_BYTES = 16 * 1024;
 
     private final CUmodule module;
     private final CUfunction loop;
+    private final CUfunction direct;
 
-    private CudaModule(CUmodule module, CUfunction loop) {
+    private CudaModule(CUmodule module, CUfunction loop, CUfunction direct) {
         this.module = module;
         this.loop = loop;
+        this.direct = direct;
     }
 
     /**
@@ -41,13 +43,19 @@ final class CudaModule implements AutoCloseable {
         if (result != CUresult.CUDA_SUCCESS) {
             throw new JitException(CUresult.stringFor(result) + jitLog(image));
         }
-        CUfunction loop = new CUfunction();
-        int found = cuModuleGetFunction(loop, module, CudaSource.LOOP_KERNEL);
-        if (found != CUresult.CUDA_SUCCESS) {
+        try {
+            return new CudaModule(module, function(module, CudaSource.LOOP_KERNEL),
+                    function(module, CudaSource.DIRECT_KERNEL));
+        } catch (CudaException e) {
             cuModuleUnload(module);
-            throw new CudaException(found, "cuModuleGetFunction(" + CudaSource.LOOP_KERNEL + ")");
+            throw e;
         }
-        return new CudaModule(module, loop);
+    }
+
+    private static CUfunction function(CUmodule module, String name) {
+        CUfunction function = new CUfunction();
+        CudaException.check(cuModuleGetFunction(function, module, name), "cuModuleGetFunction(" + name + ")");
+        return function;
     }
 
     /** Loads the image again, this time asking the JIT for its error log. */
@@ -72,19 +80,28 @@ final class CudaModule implements AutoCloseable {
         return new String(log, 0, length, StandardCharsets.UTF_8).trim();
     }
 
-    /** @return the loop kernel */
+    /** @return the EVENT_DRIVEN loop kernel */
     CUfunction loop() {
         return loop;
     }
 
+    /** @return the PERSISTENT loop kernel */
+    CUfunction direct() {
+        return direct;
+    }
+
     /**
-     * @return the most threads a block of the loop can have on this device: fewer than 1,024 when
-     *         the handler needs many registers
+     * @return the most threads a block of either loop can have on this device: fewer than 1,024
+     *         when the handler needs many registers
      */
     int maxBlock() {
+        return Math.min(maxThreads(loop), maxThreads(direct));
+    }
+
+    private static int maxThreads(CUfunction function) {
         int[] threads = new int[1];
-        CudaException.check(cuFuncGetAttribute(threads, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, loop),
-                "cuFuncGetAttribute(MAX_THREADS_PER_BLOCK)");
+        CudaException.check(cuFuncGetAttribute(threads, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK,
+                function), "cuFuncGetAttribute(MAX_THREADS_PER_BLOCK)");
         return threads[0];
     }
 

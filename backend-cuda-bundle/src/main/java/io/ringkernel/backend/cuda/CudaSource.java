@@ -1,16 +1,19 @@
 package io.ringkernel.backend.cuda;
 
 import io.ringkernel.protocol.ErrorPayload;
+import io.ringkernel.protocol.RingDescriptor;
 import io.ringkernel.spi.DeviceSourceFiles;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.host.DeviceProgramHeader;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Builds the CUDA C++ program of a kernel: a header generated from the protocol's descriptor
  * constants and {@link WorkRing}'s layout (so device and host read the same offsets), a C struct
  * for each fixed-layout message type, the helpers, the kernel's handler, and the loop that runs
- * it ({@code rk_loop}, persistent or per batch).
+ * it: {@code rk_direct}, which stays resident and reads the input ring itself, or {@code rk_loop},
+ * launched per batch.
  *
  * <p>The handler has one signature:
  * <pre>
@@ -26,8 +29,12 @@ import java.util.concurrent.TimeUnit;
  * memory), and its messages are handled one at a time, in order.
  */
 final class CudaSource {
-    /** Name of the loop kernel in the program. */
+    /** Name of the EVENT_DRIVEN loop kernel in the program. */
     static final String LOOP_KERNEL = "rk_loop";
+    /** Name of the PERSISTENT loop kernel in the program, which reads the input ring itself. */
+    static final String DIRECT_KERNEL = "rk_direct";
+    /** Most slots the PERSISTENT loop polls a round: its largest block. */
+    static final long MAX_WINDOW = 1024;
     /** 16-byte words a thread copies per bus round trip between mapped and device memory. */
     static final long COPY_WORDS = 16;
     /** Bytes of a request copied before its header is read: the header and the start of the payload. */
@@ -52,17 +59,34 @@ final class CudaSource {
         return String.join("\n",
                 "/* Generated from io.ringkernel.protocol.MessageHeaderDescriptor and the CUDA work ring: do not edit. */",
                 DeviceProgramHeader.messageDefines(),
-                define("RK_WORK_COMMAND_OFFSET", WorkRing.COMMAND_OFFSET),
-                define("RK_WORK_HEAD_OFFSET", WorkRing.HEAD_OFFSET),
                 define("RK_WORK_COMPLETED_OFFSET", WorkRing.COMPLETED_OFFSET),
                 define("RK_WORK_REQUESTS_OFFSET", WorkRing.REQUESTS_OFFSET),
                 define("RK_SEQUENCE_OFFSET", WorkRing.SEQUENCE_OFFSET),
                 define("RK_RESULT_CODE_OFFSET", WorkRing.RESULT_CODE_OFFSET),
                 define("RK_RESULT_TYPE_OFFSET", WorkRing.RESULT_TYPE_OFFSET),
                 define("RK_RESULT_PAYLOAD_OFFSET", WorkRing.RESULT_PAYLOAD_OFFSET),
-                define("RK_COMMAND_RUN", WorkRing.RUN),
-                define("RK_COMMAND_PARK", WorkRing.PARK),
-                define("RK_COMMAND_EXIT", WorkRing.EXIT),
+                define("RK_RESULT_COMMAND_OFFSET", ResultRing.COMMAND_OFFSET),
+                define("RK_RESULT_ACKNOWLEDGED_OFFSET", ResultRing.ACKNOWLEDGED_OFFSET),
+                define("RK_RESULT_PUBLISHED_OFFSET", ResultRing.PUBLISHED_OFFSET),
+                define("RK_RESULT_HANDLED_OFFSET", ResultRing.HANDLED_OFFSET),
+                define("RK_RESULT_LATEST_OFFSET", ResultRing.LATEST_OFFSET),
+                define("RK_RESULT_WAITING_OFFSET", ResultRing.WAITING_OFFSET),
+                define("RK_RESULT_COLLECTED_OFFSET", ResultRing.COLLECTED_OFFSET),
+                define("RK_RESULT_ENTRIES_OFFSET", ResultRing.ENTRIES_OFFSET),
+                define("RK_ENTRY_POSITION_OFFSET", ResultRing.ENTRY_POSITION_OFFSET),
+                define("RK_ENTRY_CODE_OFFSET", ResultRing.ENTRY_CODE_OFFSET),
+                define("RK_ENTRY_TYPE_OFFSET", ResultRing.ENTRY_TYPE_OFFSET),
+                define("RK_ENTRY_PAYLOAD_OFFSET", ResultRing.ENTRY_PAYLOAD_OFFSET),
+                define("RK_ENTRY_REFUSED", ResultRing.REFUSED),
+                define("RK_ENTRY_UNKNOWN_TYPE", ResultRing.UNKNOWN_TYPE),
+                define("RK_RING_HEAD_OFFSET", RingDescriptor.HEAD_OFFSET),
+                mark("RK_COMMIT_ADMITTED", RingDescriptor.COMMIT_ADMITTED),
+                mark("RK_COMMIT_REJECTED", RingDescriptor.COMMIT_REJECTED),
+                mark("RK_COMMIT_END_MASK", RingDescriptor.COMMIT_END_MASK),
+                define("RK_MAX_WINDOW", MAX_WINDOW),
+                define("RK_COMMAND_RUN", ResultRing.RUN),
+                define("RK_COMMAND_PARK", ResultRing.PARK),
+                define("RK_COMMAND_EXIT", ResultRing.EXIT),
                 define("RK_COPY_WORDS", COPY_WORDS),
                 define("RK_FIRST_COPY_BYTES", FIRST_COPY_BYTES),
                 define("RK_FAILURE_TEXT_BYTES", FAILURE_TEXT_BYTES),
@@ -77,12 +101,29 @@ final class CudaSource {
      * @return the whole program source
      */
     static String program(KernelDefinition definition) {
-        return protocolHeader() + DeviceProgramHeader.definitionDeclarations(definition)
+        return protocolHeader() + DeviceProgramHeader.definitionDeclarations(definition) + knownTypes(definition)
                 + DeviceSourceFiles.read(CudaSource.class, "rk_device.cuh") + '\n'
                 + "#line 1 \"handler.cu\"\n"
                 + definition.deviceSources().get(CudaBackend.SOURCE_KEY) + '\n'
                 + "#line 1 \"rk_loop.cuh\"\n"
-                + DeviceSourceFiles.read(CudaSource.class, "rk_loop.cuh");
+                + DeviceSourceFiles.read(CudaSource.class, "rk_loop.cuh") + '\n'
+                + "#line 1 \"rk_direct.cuh\"\n"
+                + DeviceSourceFiles.read(CudaSource.class, "rk_direct.cuh");
+    }
+
+    /**
+     * @param definition a kernel definition
+     * @return {@code RK_KNOWN_TYPE(t)}: whether the definition declares wire type {@code t}
+     */
+    static String knownTypes(KernelDefinition definition) {
+        String test = definition.messageTypes().stream().map(type -> "(t) == " + type.typeId())
+                .collect(Collectors.joining(" || "));
+        return "#define RK_KNOWN_TYPE(t) (" + (test.isEmpty() ? "0" : test) + ")\n";
+    }
+
+    /** @return a 64-bit mask as an unsigned C literal, which a negative {@code long} cannot be */
+    private static String mark(String name, long bits) {
+        return "#define " + name + " (0x" + Long.toHexString(bits) + "ULL)";
     }
 
     private static String define(String name, long value) {

@@ -10,19 +10,18 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The ring between a kernel's host thread and its CUDA loop, in mapped host memory: fixed-size
- * request slots the host fills with screened messages, and a result slot beside each that the
- * device fills with the handler's answer. A request slot starts with a sequence word, written last
- * with a release store: position + 1 once the slot holds that position's message, so zeroed memory
- * reads as empty and a slot from the previous lap as stale. Results are published a round at a
- * time: once a round's results are all written, the device release-stores the position up to
- * which results are complete in the completed word, one system-wide fence for the whole round.
+ * The ring between an EVENT_DRIVEN kernel's host thread and its CUDA loop, in mapped host memory:
+ * fixed-size request slots the host fills with screened messages, and a result slot beside each
+ * that the device fills with the handler's answer. A request slot starts with a sequence word:
+ * position + 1 once the slot holds that position's message. Once a launch's results are all
+ * written, the device release-stores the position up to which results are complete in the
+ * completed word.
  *
  * <pre>
- *  +---------+----------------+------------------------------------+-----------------------------------+
- *  | command | head completed | request slots: capacity x stride   | result slots: capacity x stride   |
- *  +---------+----------------+------------------------------------+-----------------------------------+
- *   0         64   72          REQUESTS_OFFSET
+ *  +----------------+------------------------------------+-----------------------------------+
+ *  |     completed  | request slots: capacity x stride   | result slots: capacity x stride   |
+ *  +----------------+------------------------------------+-----------------------------------+
+ *   0    72          REQUESTS_OFFSET
  *  request slot: 0 sequence | 8..63 the request's header bytes 8..63 | 64.. payload
  *  result slot:  0..7 unused | 8 result (length, RK_NO_REPLY, RK_FAILED) | 12 reply type | 16.. reply payload
  * </pre>
@@ -31,10 +30,6 @@ import java.nio.ByteOrder;
  * results; the host frees a slot by reading its result.
  */
 final class WorkRing {
-    /** Offset of the command word the host writes: {@link #RUN}, {@link #PARK} or {@link #EXIT}. */
-    static final int COMMAND_OFFSET = 0;
-    /** Offset of the position a persistent loop stopped at, which it writes on leaving. */
-    static final int HEAD_OFFSET = 64;
     /** Offset of the position up to which results are complete, which the device publishes after each round. */
     static final int COMPLETED_OFFSET = 72;
     /** Offset of the first request slot. */
@@ -47,17 +42,10 @@ final class WorkRing {
     static final int RESULT_TYPE_OFFSET = 12;
     /** Offset of the reply payload in a result slot. */
     static final int RESULT_PAYLOAD_OFFSET = 16;
-    /** Command: process messages. */
-    static final int RUN = 0;
-    /** Command: park, polling rarely. */
-    static final int PARK = 1;
-    /** Command: leave the loop. */
-    static final int EXIT = 2;
     /** Slot alignment: whole cache lines. */
     static final int SLOT_ALIGNMENT = 128;
 
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ByteBuffer memory;
     private final int capacity;
@@ -103,16 +91,6 @@ final class WorkRing {
 
     int stride() {
         return stride;
-    }
-
-    /** @param command {@link #RUN}, {@link #PARK} or {@link #EXIT}, for the device loop */
-    void command(int command) {
-        INT.setRelease(memory, COMMAND_OFFSET, command);
-    }
-
-    /** @return the position of the first request a stopped persistent loop had not taken */
-    long deviceHead() {
-        return (long) LONG.getAcquire(memory, HEAD_OFFSET);
     }
 
     /** @return slots free for new requests */

@@ -1,11 +1,9 @@
 /*
- * The loop every CUDA kernel runs: one block polls the work ring in mapped host memory, runs the
- * handler on up to one message per thread in parallel (one thread, in order, for a kernel with
- * device state), and once the round's results are all written publishes how far it got with one
- * release store of the ring's completed word: one system-wide fence per round, not per message.
- * Persistent: launched once, it loops until the command word says exit, and parks with
- * __nanosleep back-off while idle or told to park. Event-driven: launched per batch over the
- * positions [head, head + count), it returns when they are done.
+ * What every CUDA kernel's program holds beside its handler. rk_loop is the EVENT_DRIVEN loop:
+ * launched per batch the host forwarded into the work ring, over the positions [head, head +
+ * count), it runs the handler on up to one message per thread in parallel (one thread, in order,
+ * for a kernel with device state) and returns once they are done. The PERSISTENT loop,
+ * rk_direct, follows in rk_direct.cuh.
  */
 
 /* An acquire load: what the host wrote before the word is visible to the loads after it. */
@@ -60,6 +58,44 @@ __device__ static void rk_copy(unsigned char *to, const unsigned char *from, uns
 }
 
 /*
+ * Runs the handler on a request staged in device memory (header, then payload) and leaves its
+ * answer in 'reply', which holds 'capacity' bytes.
+ *
+ * @return the handler's result (a reply length, RK_NO_REPLY or RK_FAILED); '*reply_type' is the
+ *         reply's type and '*answer' the bytes of 'reply' to copy back
+ */
+__device__ static int rk_run_handler(const unsigned char *request, unsigned char *reply, unsigned int capacity,
+                                     int *reply_type, unsigned int *answer, unsigned char *state) {
+    int type = *(const int *) (request + RK_MESSAGE_TYPE_OFFSET);
+    unsigned int length = *(const unsigned int *) (request + RK_PAYLOAD_LENGTH_OFFSET);
+    *reply_type = 0;
+    int code = RK_HANDLER(type, request + RK_HEADER_LENGTH, length, reply, capacity, reply_type RK_STATE_ARGUMENT);
+    unsigned int bytes = code >= 0 ? (unsigned int) code : (code == RK_FAILED ? RK_FAILURE_TEXT_BYTES : 0);
+    if (bytes > capacity) {
+        bytes = capacity;
+    }
+    if (code == RK_FAILED) {
+        reply[bytes - 1] = 0; /* the explanation ends within what is copied */
+    }
+    *answer = bytes;
+    return code;
+}
+
+/*
+ * Stages a request from mapped memory: its first bytes, then, once its length is known, the rest,
+ * never more than 'limit' bytes in all.
+ */
+__device__ static void rk_stage(unsigned char *staged, const unsigned char *record, unsigned int limit) {
+    unsigned int first = limit < RK_FIRST_COPY_BYTES ? limit : RK_FIRST_COPY_BYTES;
+    rk_copy(staged, record, first);
+    unsigned int length = *(const unsigned int *) (staged + RK_PAYLOAD_LENGTH_OFFSET);
+    unsigned int bytes = length <= limit - RK_HEADER_LENGTH ? RK_HEADER_LENGTH + length : limit;
+    if (*(const int *) (staged + RK_MESSAGE_TYPE_OFFSET) != RK_SKIP_TYPE && bytes > first) {
+        rk_copy(staged + first, record + first, bytes - first);
+    }
+}
+
+/*
  * Handles the message at 'position': stages it in device memory ('staging', two strides: the
  * request, then the reply), runs the handler there and copies the reply into the result slot. The
  * loop publishes it, with the rest of its round, through the completed word.
@@ -69,112 +105,43 @@ __device__ static void rk_process(unsigned char *requests, unsigned char *result
                                   unsigned char *state) {
     size_t at = (size_t) (position & (capacity - 1)) * stride;
     unsigned char *request = staging;
-    unsigned char *reply = staging + stride;
-    unsigned int first = stride < RK_FIRST_COPY_BYTES ? stride : RK_FIRST_COPY_BYTES;
-    rk_copy(request, requests + at, first);
-    int type = *(const int *) (request + RK_MESSAGE_TYPE_OFFSET);
-    unsigned int length = *(const unsigned int *) (request + RK_PAYLOAD_LENGTH_OFFSET);
+    unsigned char *reply = staging + stride + RK_RESULT_PAYLOAD_OFFSET;
+    rk_stage(request, requests + at, stride);
     int reply_type = 0;
+    unsigned int answer = 0;
     int code = RK_NO_REPLY;
-    if (type != RK_SKIP_TYPE) {
-        if (RK_HEADER_LENGTH + length > first) {
-            rk_copy(request + first, requests + at + first, RK_HEADER_LENGTH + length - first);
-        }
-        code = RK_HANDLER(type, request + RK_HEADER_LENGTH, length, reply + RK_RESULT_PAYLOAD_OFFSET,
-                          stride - RK_RESULT_PAYLOAD_OFFSET, &reply_type RK_STATE_ARGUMENT);
-    }
-    *(int *) (reply + RK_RESULT_CODE_OFFSET) = code;
-    *(int *) (reply + RK_RESULT_TYPE_OFFSET) = reply_type;
-    unsigned int answer = code >= 0 ? (unsigned int) code : (code == RK_FAILED ? RK_FAILURE_TEXT_BYTES : 0);
-    if (answer > stride - RK_RESULT_PAYLOAD_OFFSET) {
-        answer = stride - RK_RESULT_PAYLOAD_OFFSET;
-    }
-    if (code == RK_FAILED) {
-        reply[RK_RESULT_PAYLOAD_OFFSET + answer - 1] = 0; /* the explanation ends within what is copied */
+    if (*(const int *) (request + RK_MESSAGE_TYPE_OFFSET) != RK_SKIP_TYPE) {
+        code = rk_run_handler(request, reply, stride - RK_RESULT_PAYLOAD_OFFSET, &reply_type, &answer, state);
     }
     unsigned char *result = results + at;
     *(int *) (result + RK_RESULT_CODE_OFFSET) = code;
     *(int *) (result + RK_RESULT_TYPE_OFFSET) = reply_type;
-    rk_copy(result + RK_RESULT_PAYLOAD_OFFSET, reply + RK_RESULT_PAYLOAD_OFFSET, answer);
+    rk_copy(result + RK_RESULT_PAYLOAD_OFFSET, reply, answer);
 }
 
 extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, unsigned int stride,
                                    unsigned char *staging, unsigned char *state, unsigned long long head,
-                                   unsigned int count, int persistent) {
-    __shared__ unsigned int ready;
-    __shared__ int command;
-    const unsigned int window = blockDim.x < capacity ? blockDim.x : capacity;
+                                   unsigned int count) {
     unsigned char *requests = work + RK_WORK_REQUESTS_OFFSET;
     unsigned char *results = requests + (size_t) capacity * stride;
     const unsigned long long end = head + count;
-    unsigned int sleep = 0;
-    unsigned int empty = 0;
-    /* An idle loop polls one slot (one bus read); once messages come, as many as it has threads. */
-    unsigned int polled = 1;
-    while (true) {
-        if (threadIdx.x == 0) {
-            ready = persistent ? polled : window;
-            command = RK_COMMAND_RUN;
-        }
-        __syncthreads();
-        unsigned long long position = head + threadIdx.x;
-        if (threadIdx.x < (persistent ? polled : window)) {
-            bool available;
-            if (persistent) {
-                if (threadIdx.x == 0) {
-                    command = rk_poll_command(work + RK_WORK_COMMAND_OFFSET);
-                }
-                size_t at = (size_t) (position & (capacity - 1)) * stride;
-                available = rk_poll(requests + at + RK_SEQUENCE_OFFSET) == position + 1;
-            } else {
-                available = position < end;
-            }
-            if (!available) {
-                atomicMin(&ready, threadIdx.x);
-            }
-        }
-        __syncthreads();
-        const unsigned int n = ready;
-        const int now = command;
-        __syncthreads();
-        polled = n == 0 ? 1 : window;
-        if (now == RK_COMMAND_EXIT || (!persistent && n == 0)) {
-            break;
-        }
-        if (n == 0) {
-            /* Running: poll back to back for a while (each poll is a bus round trip), then back off. */
-            if (now == RK_COMMAND_PARK || ++empty > RK_IDLE_SPIN_POLLS) {
-                unsigned int limit = now == RK_COMMAND_PARK ? RK_PARK_SLEEP_NANOS : RK_IDLE_SLEEP_NANOS;
-                sleep = sleep == 0 ? 32 : (sleep * 2 < limit ? sleep * 2 : limit);
-                __nanosleep(sleep);
-            }
-            continue;
-        }
-        sleep = 0;
-        empty = 0;
+    for (; head < end; head += blockDim.x) {
 #ifdef RK_STATE_BYTES
         if (threadIdx.x == 0) {
-            for (unsigned int i = 0; i < n; i++) {
-                rk_process(requests, results, stride, capacity, head + i, staging, state);
+            for (unsigned long long position = head; position < end && position < head + blockDim.x; position++) {
+                rk_process(requests, results, stride, capacity, position, staging, state);
             }
         }
 #else
-        if (threadIdx.x < n) {
+        unsigned long long position = head + threadIdx.x;
+        if (position < end) {
             rk_process(requests, results, stride, capacity, position, staging + (size_t) threadIdx.x * 2 * stride,
                        state);
         }
 #endif
-        head += n;
-        /*
-         * Every result of the round is written (the barrier orders the other threads' writes before
-         * thread 0's release, which is cumulative): one fence makes them all visible to the host.
-         */
         __syncthreads();
-        if (threadIdx.x == 0) {
-            rk_publish(work + RK_WORK_COMPLETED_OFFSET, head);
-        }
     }
-    if (persistent && threadIdx.x == 0) {
-        rk_publish(work + RK_WORK_HEAD_OFFSET, head);
+    if (threadIdx.x == 0) {
+        rk_publish(work + RK_WORK_COMPLETED_OFFSET, end); /* after the barrier: every result is written */
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ringkernel.conformance.ConformanceKernel;
 import io.ringkernel.protocol.MessageHeaderDescriptor;
+import io.ringkernel.protocol.RingDescriptor;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.host.DeviceHandlerResult;
 import java.nio.file.Path;
@@ -35,27 +36,40 @@ class CudaSourceTest {
                 .contains("#define RK_SKIP_TYPE (" + MessageHeaderDescriptor.PADDING_TYPE + ")")
                 .contains("#define RK_WORK_REQUESTS_OFFSET (" + WorkRing.REQUESTS_OFFSET + ")")
                 .contains("#define RK_RESULT_PAYLOAD_OFFSET (" + WorkRing.RESULT_PAYLOAD_OFFSET + ")")
+                .contains("#define RK_ENTRY_PAYLOAD_OFFSET (" + ResultRing.ENTRY_PAYLOAD_OFFSET + ")")
+                .contains("#define RK_RESULT_PUBLISHED_OFFSET (" + ResultRing.PUBLISHED_OFFSET + ")")
+                .contains("#define RK_RING_HEAD_OFFSET (" + RingDescriptor.HEAD_OFFSET + ")")
+                .contains("#define RK_COMMIT_ADMITTED (0x8000000000000000ULL)")
+                .contains("#define RK_COMMIT_END_MASK (0x3fffffffffffffffULL)")
                 .contains("#define RK_FAILED (" + DeviceHandlerResult.FAILED + ")");
+    }
+
+    @Test
+    void shouldTellTheDeviceWhichTypesTheDefinitionDeclares() {
+        assertThat(CudaSource.knownTypes(new ConformanceKernel())).isEqualTo("#define RK_KNOWN_TYPE(t) ((t) == "
+                + ConformanceKernel.PING_TYPE + " || (t) == " + ConformanceKernel.BLOB_TYPE + " || (t) == "
+                + ConformanceKernel.FAIL_TYPE + ")\n");
     }
 
     @Test
     void shouldDeclareAStructPerFixedLayoutTypeBeforeTheHandler() {
         String program = CudaSource.program(new ConformanceKernel());
         assertThat(program.indexOf("} rk_Fail;")).isPositive().isLessThan(program.indexOf("#line 1 \"handler.cu\""));
-        assertThat(program).contains("extern \"C\" __global__ void rk_loop(");
+        assertThat(program).contains("extern \"C\" __global__ void rk_loop(")
+                .contains("extern \"C\" __global__ void rk_direct(");
     }
 
     @Test
     void shouldCompileTheConformanceKernelToPtx() {
         String ptx = nvcc().compile(CudaSource.program(new ConformanceKernel()));
-        assertThat(ptx).startsWith(Nvcc.SOURCE_HASH_PREFIX).contains(".entry rk_loop");
+        assertThat(ptx).startsWith(Nvcc.SOURCE_HASH_PREFIX).contains(".entry rk_loop").contains(".entry rk_direct");
         assertThat(Nvcc.compiledFrom(ptx, CudaSource.program(new ConformanceKernel()))).isTrue();
     }
 
     @Test
     void shouldCompileAStatefulHandler() {
         KernelDefinition counting = CudaKernels.withCuda("counting", CudaKernels.COUNTING, Long.BYTES);
-        assertThat(nvcc().compile(CudaSource.program(counting))).contains(".entry rk_loop");
+        assertThat(nvcc().compile(CudaSource.program(counting))).contains(".entry rk_loop").contains(".entry rk_direct");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.ringkernel.spi.host;
 
+import static io.ringkernel.protocol.MessageHeaderDescriptor.CHECKSUM_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.COMMIT_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.CORRELATION_ID_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.DEADLINE_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAGS_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_ID_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_MARK;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PAYLOAD_LENGTH_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.SOURCE_KERNEL_OFFSET;
@@ -38,7 +41,10 @@ public final class DeviceProgramHeader {
                 define("RK_MESSAGE_TYPE_OFFSET", MESSAGE_TYPE_OFFSET),
                 define("RK_PAYLOAD_LENGTH_OFFSET", PAYLOAD_LENGTH_OFFSET),
                 define("RK_FLAGS_OFFSET", FLAGS_OFFSET),
+                define("RK_COMMIT_OFFSET", COMMIT_OFFSET),
+                define("RK_CHECKSUM_OFFSET", CHECKSUM_OFFSET),
                 define("RK_SKIP_TYPE", PADDING_TYPE),
+                define("RK_PADDING_MARK", PADDING_MARK),
                 define("RK_NO_REPLY", DeviceHandlerResult.NO_REPLY),
                 define("RK_FAILED", DeviceHandlerResult.FAILED),
                 "");

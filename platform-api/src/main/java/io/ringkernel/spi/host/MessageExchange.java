@@ -107,9 +107,29 @@ public final class MessageExchange {
             return new Rejection(ErrorCode.DEADLINE_EXPIRED, "deadline passed before processing");
         }
         if (!knownType.test(request.messageType())) {
-            return new Rejection(ErrorCode.UNKNOWN_MESSAGE_TYPE, "no handler for message type " + request.messageType());
+            return unknownType(request.messageType());
         }
         return null;
+    }
+
+    /**
+     * @param messageType a wire message type the kernel has no handler for
+     * @return the rejection of a request of that type
+     */
+    public static Rejection unknownType(int messageType) {
+        return new Rejection(ErrorCode.UNKNOWN_MESSAGE_TYPE, "no handler for message type " + messageType);
+    }
+
+    /**
+     * Moves the kernel's clock past a timestamp its device saw, for a backend whose device takes
+     * requests without {@link #screen screening} them on the host.
+     *
+     * @param timestamp the latest request timestamp the device saw, 0 for none
+     */
+    public void observe(long timestamp) {
+        if (timestamp != 0) {
+            controlBlock.clock(clock.update(timestamp, clock.physicalNow()));
+        }
     }
 
     /**

@@ -146,7 +146,7 @@ final class MessageSender {
         RoomWait wait = null;
         while (true) {
             latency.sent(fields.messageId(), System.nanoTime());
-            if (MessageWriter.tryWrite(input, fields, payload) != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+            if (MessageWriter.tryWrite(input, fields, payload, true) != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
                 return;
             }
             wait = wait != null ? wait : new RoomWait(timeout, accepting);
@@ -169,7 +169,7 @@ final class MessageSender {
             for (int i = run.from(); i < run.to(); i++) {
                 latency.sent(firstId + i, now);
             }
-            if (MessageWriter.tryWriteRun(input, fields, run.payloads()) != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+            if (MessageWriter.tryWriteRun(input, fields, run.payloads(), true) != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
                 return;
             }
             wait = wait != null ? wait : new RoomWait(timeout, accepting);

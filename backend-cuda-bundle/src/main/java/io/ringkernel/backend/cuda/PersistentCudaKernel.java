@@ -1,0 +1,307 @@
+package io.ringkernel.backend.cuda;
+
+import static io.ringkernel.protocol.MessageHeaderDescriptor.CHECKSUM_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.COMMIT_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_MARK;
+import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
+import static jcuda.driver.JCudaDriver.cuMemHostGetDevicePointer;
+import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
+
+import io.ringkernel.api.ErrorCode;
+import io.ringkernel.api.LaunchMode;
+import io.ringkernel.protocol.ManyToOneSlotRing;
+import io.ringkernel.protocol.RingDescriptor;
+import io.ringkernel.spi.KernelResources;
+import io.ringkernel.spi.host.DeviceHandlerResult;
+import io.ringkernel.spi.host.MessageExchange;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import jcuda.Pointer;
+import jcuda.driver.CUcontext;
+
+/**
+ * A {@link LaunchMode#PERSISTENT} kernel: {@code rk_direct} is launched once and reads the input
+ * ring in mapped memory itself, so a message costs the sender a write and the device a read, and
+ * no host thread touches it on the way in. The device hands back, through the {@link ResultRing},
+ * only what the host must answer, and this kernel's host thread frames those answers into the
+ * output ring, in input order.
+ *
+ * <p>A record the runtime's sender wrote is committed {@link RingDescriptor#COMMIT_ADMITTED} and
+ * taken as it is; any other record (one another producer wrote) makes the device wait at it until
+ * this thread has screened it on the host as the other backends do, and marked its commit word
+ * admitted, or {@link RingDescriptor#COMMIT_REJECTED} and answered with the error it kept. Deactivated, the loop parks with {@code __nanosleep} back-off; a hot swap
+ * stops it, loads the new module and launches it again where it stopped.
+ */
+final class PersistentCudaKernel extends CudaKernel {
+    /** Most records the host screens for a waiting device in one step. */
+    private static final int SCREEN_LIMIT = 1024;
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final ManyToOneSlotRing input;
+    private final long inputAddress;
+    private final MappedBuffer resultMemory;
+    private final ResultRing results;
+    private final int window;
+    private final Map<Long, MessageExchange.Rejection> refused = new HashMap<>();
+    /* The ring position up to which this thread has screened records the device waits at. */
+    private long screenedUpTo = -1;
+    private long handledSeen;
+    private volatile boolean loopRunning;
+    private boolean pausedLoop;
+
+    PersistentCudaKernel(CudaContext owner, CUcontext context, CudaCompiledKernel compiled, KernelResources resources) {
+        super(owner, compiled, resources, ResultRing.strideFor(resources.controlBlock().maxPayload()));
+        this.input = resources.input();
+        DevicePointer ring = new DevicePointer();
+        CudaException.check(cuMemHostGetDevicePointer(ring, Pointer.to(input.buffer()), 0),
+                "cuMemHostGetDevicePointer(the input ring)");
+        this.inputAddress = ring.address();
+        int stride = ResultRing.strideFor(controlBlock.maxPayload());
+        int capacity = Integer.highestOneBit((int) Math.max(1, Math.min(input.capacity(), MAX_WORK_BYTES / stride)));
+        this.resultMemory = MappedBuffer.allocate(context, owner::retire, ResultRing.requiredBytes(capacity, stride),
+                ResultRing.ENTRY_ALIGNMENT);
+        this.results = new ResultRing(resultMemory.hostView(), capacity, stride);
+        this.window = Math.min(launchBlock, Math.min(capacity, input.capacity()));
+        results.command(ResultRing.PARK);
+        launchLoop();
+        start();
+    }
+
+    @Override
+    public LaunchMode mode() {
+        return LaunchMode.PERSISTENT;
+    }
+
+    /** @return whether records wait in the input ring: the device holds the first of them */
+    @Override
+    boolean busyOnDevice() {
+        return input.depth() > 0;
+    }
+
+    @Override
+    boolean loopRunning() {
+        return loopRunning;
+    }
+
+    private void launchLoop() {
+        Pointer parameters = Pointer.to(
+                Pointer.to(new long[] {inputAddress}),
+                Pointer.to(new int[] {input.capacity()}),
+                Pointer.to(new int[] {Integer.numberOfTrailingZeros(input.slotSize())}),
+                Pointer.to(new long[] {resultMemory.deviceAddress()}),
+                Pointer.to(new int[] {results.capacity()}),
+                Pointer.to(new int[] {results.stride()}),
+                Pointer.to(new int[] {Math.min(window, launchBlock)}),
+                Pointer.to(new long[] {staging.address()}),
+                Pointer.to(new long[] {stateAddress()}),
+                Pointer.to(new long[] {input.head()}),
+                Pointer.to(new long[] {results.devicePublished()}));
+        launch(module.direct(), CudaSource.DIRECT_KERNEL, parameters);
+        loopRunning = true;
+    }
+
+    @Override
+    public void activate() {
+        controlBlock.requestActive(true);
+        results.command(ResultRing.RUN);
+        wake();
+    }
+
+    /** Parks the loop, waits until it says it took its last record, and answers what it took. */
+    @Override
+    protected void settle() {
+        if (!loopRunning || lost != null) {
+            return;
+        }
+        int parked = results.command(ResultRing.PARK);
+        while (lost == null && results.acknowledged() != parked && !controlBlock.terminateRequested()) {
+            checkDevice();
+            Thread.onSpinWait();
+        }
+        collectEntries();
+    }
+
+    @Override
+    void pause() {
+        super.pause();
+        if (loopRunning && lost == null) {
+            stopLoop();
+            pausedLoop = true;
+        }
+    }
+
+    @Override
+    void resume() {
+        try {
+            if (pausedLoop && lost == null) {
+                results.command(controlBlock.activeRequested() ? ResultRing.RUN : ResultRing.PARK);
+                launchLoop();
+            }
+        } finally {
+            pausedLoop = false;
+            super.resume();
+        }
+    }
+
+    private void stopLoop() {
+        results.command(ResultRing.EXIT);
+        loopRunning = false;
+        CudaException.check(cuStreamSynchronize(stream), "the kernel loop, on stopping");
+    }
+
+    @Override
+    void lose(String reason) {
+        loopRunning = false;
+        super.lose(reason);
+    }
+
+    /**
+     * Stops the loop and answers what it handed back, or, where the output ring stays full,
+     * abandons it; records it did not take stay in the input ring for the runtime.
+     */
+    @Override
+    protected void finish() {
+        turn.lock(); // not while the context has the loop paused: it would launch it again on resuming
+        try {
+            stopLoop();
+        } finally {
+            turn.unlock();
+        }
+        collectEntries();
+        abandonEntries(ErrorCode.KERNEL_TERMINATED, MessageExchange.TERMINATED_UNANSWERED);
+        recordHandled();
+    }
+
+    /** {@link MessageExchange#abandon Abandons} every entry the device handed back and the host did not answer. */
+    private void abandonEntries(ErrorCode code, String detail) {
+        while (results.entryReady()) {
+            header.wrap(results.memory(), results.oldestEntry());
+            refused.remove(results.memory().getLong(results.oldestEntry() + ResultRing.ENTRY_POSITION_OFFSET));
+            exchange.abandon(header, code, detail);
+            results.collect();
+        }
+        signals.outputCommitted();
+    }
+
+    @Override
+    protected void releaseMemory() {
+        resultMemory.close();
+    }
+
+    @Override
+    protected boolean awaitingDevice() {
+        return results.waitingAt() > screenedUpTo;
+    }
+
+    @Override
+    protected boolean step() {
+        boolean screened = screenWaiting();
+        boolean handled = recordHandled();
+        return collectEntries() > 0 || screened || handled;
+    }
+
+    /** @return true if the device handled messages since the last look; counts them */
+    private boolean recordHandled() {
+        long handled = results.handled();
+        if (handled == handledSeen) {
+            return false;
+        }
+        telemetry.recordProcessedUntimed(handled - handledSeen);
+        handledSeen = handled;
+        exchange.observe(results.latestTimestamp());
+        return true;
+    }
+
+    /**
+     * Screens, on the host, the record the device waits at and the unscreened records right after
+     * it, marking each admitted or rejected (keeping the rejection for its entry). It stops at the
+     * first record the device may take by itself (one already admitted, or padding): past it the
+     * device may overtake, and a producer reuse the slots it frees.
+     *
+     * @return true if it screened any
+     */
+    private boolean screenWaiting() {
+        long position = results.waitingAt();
+        if (position <= screenedUpTo) {
+            return false;
+        }
+        ByteBuffer ring = input.buffer();
+        int screened = 0;
+        while (screened < SCREEN_LIMIT) {
+            int offset = input.offset(position);
+            long commit = (long) LONG.getAcquire(ring, offset + COMMIT_OFFSET);
+            long end = commit & RingDescriptor.COMMIT_END_MASK;
+            int slots = (int) (end - position);
+            if (end <= position || (commit & ~RingDescriptor.COMMIT_END_MASK) != 0 || isPadding(ring, offset, slots, position)) {
+                break;
+            }
+            header.wrap(ring, offset);
+            MessageExchange.Rejection rejection = exchange.screenAndCheck(header, slots * input.slotSize(), codecs);
+            if (rejection == null && HEADER_LENGTH + header.payloadLength() > results.stride()) {
+                rejection = new MessageExchange.Rejection(ErrorCode.MALFORMED_MESSAGE, "payload of "
+                        + header.payloadLength() + " bytes exceeds the kernel's maximum of " + controlBlock.maxPayload());
+            }
+            if (rejection != null) {
+                refused.put(position, rejection);
+            }
+            screenedUpTo = position;
+            LONG.setRelease(ring, offset + COMMIT_OFFSET,
+                    commit | (rejection == null ? RingDescriptor.COMMIT_ADMITTED : RingDescriptor.COMMIT_REJECTED));
+            screened++;
+            position = end;
+        }
+        return screened > 0;
+    }
+
+    private boolean isPadding(ByteBuffer ring, int offset, int slots, long position) {
+        return ring.getInt(offset + MESSAGE_TYPE_OFFSET) == PADDING_TYPE
+                && ring.getInt(offset + CHECKSUM_OFFSET) == PADDING_MARK
+                && slots == input.capacity() - (int) (position & (input.capacity() - 1));
+    }
+
+    /** @return entries answered */
+    private int collectEntries() {
+        int answered = 0;
+        ByteBuffer memory = results.memory();
+        while (results.entryReady() && awaitOutputRoom()) {
+            int entry = results.oldestEntry();
+            header.wrap(memory, entry);
+            int code = memory.getInt(entry + ResultRing.ENTRY_CODE_OFFSET);
+            if (code == ResultRing.REFUSED) {
+                exchange.reject(header, refused.remove(memory.getLong(entry + ResultRing.ENTRY_POSITION_OFFSET)));
+            } else if (code == ResultRing.UNKNOWN_TYPE) {
+                exchange.reject(header, MessageExchange.unknownType(header.messageType()));
+            } else {
+                exchange.observe(header.timestamp());
+                new DeviceHandlerResult(code, memory.getInt(entry + ResultRing.ENTRY_TYPE_OFFSET), memory,
+                        entry + ResultRing.ENTRY_PAYLOAD_OFFSET, results.stride() - ResultRing.ENTRY_PAYLOAD_OFFSET)
+                        .deliver(exchange, header, codecs, handlerName);
+            }
+            results.collect();
+            answered++;
+        }
+        return answered;
+    }
+
+    /**
+     * The context broke: answers what the device handed back, then every record left in the input
+     * ring with the error, reading the ring as its consumer now that the loop is gone.
+     */
+    @Override
+    protected void failOutstanding(ErrorCode code, String detail) {
+        collectEntries();
+        abandonEntries(code, detail);
+        input.read((buffer, offset, recordLength) -> {
+            header.wrap(buffer, offset);
+            exchange.abandon(header, code, detail);
+        }, Integer.MAX_VALUE);
+        refused.clear();
+        signals.outputCommitted();
+    }
+}

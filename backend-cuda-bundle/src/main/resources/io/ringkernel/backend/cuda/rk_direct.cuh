@@ -1,0 +1,262 @@
+/*
+ * The PERSISTENT loop: launched once, one block reads the kernel's input ring in mapped host
+ * memory itself, with no host thread between sender and device. Each round it polls the commit
+ * words of up to 'window' slots (one while idle), finds the committed records that follow the
+ * ring's head, and gives each to a thread. A record the runtime's own sender wrote (its commit
+ * word marked RK_COMMIT_ADMITTED) is handled at once; any other waits, the loop stopped before it,
+ * until the host has screened it and marked its commit word admitted or RK_COMMIT_REJECTED. A record that
+ * needs an answer (a reply, a failure, a rejection) gets an entry in the result ring, in input
+ * order; one that needs none costs the host nothing. After each round the loop publishes its
+ * entries, then the ring's new head, each with one release store. It parks with __nanosleep
+ * back-off while idle or told to park, and leaves when told to exit.
+ */
+
+__device__ static inline unsigned long long rk_min(unsigned long long a, unsigned long long b) {
+    return a < b ? a : b;
+}
+
+/* What a round does with one record. */
+#define RK_TAKE_SKIP 0    /* padding: released, no entry */
+#define RK_TAKE_HANDLE 1  /* the handler runs */
+#define RK_TAKE_ENTRY 2   /* answered by the host through an entry: rejected, or of an unknown type */
+#define RK_TAKE_WAIT 3    /* not screened yet: the round ends before it */
+
+__device__ static inline void rk_publish_int(unsigned char *word, int value) {
+    asm volatile("st.release.sys.global.s32 [%0], %1;" :: "l"(word), "r"(value) : "memory");
+}
+
+__device__ static inline void rk_store_relaxed(unsigned char *word, unsigned long long value) {
+    asm volatile("st.relaxed.sys.global.u64 [%0], %1;" :: "l"(word), "l"(value) : "memory");
+}
+
+/* Block-wide exclusive prefix sum of 0/1 flags; '*total' gets their sum. All threads call it. */
+__device__ static unsigned int rk_prefix(bool flag, unsigned int *warp_sums, unsigned int *total) {
+    const unsigned int lane = threadIdx.x & 31;
+    const unsigned int warp = threadIdx.x >> 5;
+    const unsigned int ballot = __ballot_sync(0xffffffffu, flag);
+    __syncthreads();
+    if (lane == 0) {
+        warp_sums[warp] = __popc(ballot);
+    }
+    __syncthreads();
+    unsigned int before = 0;
+    unsigned int sum = 0;
+    for (unsigned int w = 0; w < (blockDim.x + 31) / 32; w++) {
+        before += w < warp ? warp_sums[w] : 0;
+        sum += warp_sums[w];
+    }
+    *total = sum;
+    return before + __popc(ballot & ((1u << lane) - 1));
+}
+
+/*
+ * Classifies a staged record by its commit word's marks; 'slots' is the record's length in slots,
+ * 'index' its first slot's.
+ */
+__device__ static int rk_classify(const unsigned char *staged, unsigned long long commit, unsigned long long slots,
+                                  unsigned long long index, unsigned int ring_capacity) {
+    const int type = *(const int *) (staged + RK_MESSAGE_TYPE_OFFSET);
+    if (type == RK_SKIP_TYPE && *(const int *) (staged + RK_CHECKSUM_OFFSET) == RK_PADDING_MARK
+            && slots == ring_capacity - index) {
+        return RK_TAKE_SKIP;
+    }
+    if ((commit & RK_COMMIT_REJECTED) != 0) {
+        return RK_TAKE_ENTRY;
+    }
+    if ((commit & RK_COMMIT_ADMITTED) == 0) {
+        return RK_TAKE_WAIT;
+    }
+    return RK_KNOWN_TYPE(type) ? RK_TAKE_HANDLE : RK_TAKE_ENTRY;
+}
+
+extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capacity, unsigned int slot_shift,
+                                     unsigned char *control, unsigned int entry_capacity, unsigned int stride,
+                                     unsigned int window, unsigned char *staging, unsigned char *state,
+                                     unsigned long long head, unsigned long long published) {
+    __shared__ unsigned long long commit[RK_MAX_WINDOW];
+    __shared__ unsigned long long start_of[RK_MAX_WINDOW];
+    __shared__ unsigned long long end_of[RK_MAX_WINDOW];
+    __shared__ unsigned int warp_sums[32];
+    __shared__ int command;
+    __shared__ unsigned long long collected;
+    __shared__ unsigned int uniform_end;
+    __shared__ unsigned int records;
+    __shared__ unsigned int waiting;
+    __shared__ unsigned long long latest;
+    const unsigned long long mask = ring_capacity - 1;
+    unsigned char *entries = control + RK_RESULT_ENTRIES_OFFSET;
+    unsigned char *ring_head = ring + ((size_t) ring_capacity << slot_shift) + RK_RING_HEAD_OFFSET;
+    unsigned long long handled = *(volatile unsigned long long *) (control + RK_RESULT_HANDLED_OFFSET);
+    unsigned long long waiting_at = 0;
+    int acknowledged = -1;
+    unsigned int polled = 1;
+    unsigned int sleep = 0;
+    unsigned int empty = 0;
+    while (true) {
+        if (threadIdx.x == 0) {
+            command = rk_poll_command(control + RK_RESULT_COMMAND_OFFSET);
+            collected = rk_poll(control + RK_RESULT_COLLECTED_OFFSET);
+            uniform_end = window;
+            records = 0;
+            waiting = RK_MAX_WINDOW;
+            latest = 0;
+        }
+        __syncthreads();
+        const int word = command;
+        if (threadIdx.x == 0 && word != acknowledged) {
+            acknowledged = word;
+            rk_publish_int(control + RK_RESULT_ACKNOWLEDGED_OFFSET, word); /* every earlier round is published */
+        }
+        if ((word & 3) == RK_COMMAND_EXIT) {
+            break;
+        }
+        const bool room = published + window - collected <= entry_capacity;
+        const unsigned int polling = (word & 3) == RK_COMMAND_RUN && room ? polled : 0;
+
+        /* Poll the commit words; a record of uniform length k is found in parallel, k slots apart. */
+        const unsigned long long position = head + threadIdx.x;
+        if (threadIdx.x < window) {
+            commit[threadIdx.x] = threadIdx.x < polling
+                    ? rk_poll(ring + ((position & mask) << slot_shift) + RK_COMMIT_OFFSET) : 0;
+        }
+        __syncthreads();
+        const unsigned long long first = commit[0] & RK_COMMIT_END_MASK;
+        const unsigned int k = first > head && first - head <= ring_capacity ? (unsigned int) (first - head) : 0;
+        if (k > 0 && threadIdx.x < window && threadIdx.x % k == 0
+                && (commit[threadIdx.x] & RK_COMMIT_END_MASK) != position + k) {
+            atomicMin(&uniform_end, threadIdx.x);
+        }
+        __syncthreads();
+        if (k > 0 && threadIdx.x < uniform_end && threadIdx.x % k == 0) {
+            const unsigned int ordinal = threadIdx.x / k;
+            start_of[ordinal] = position;
+            end_of[ordinal] = position + k;
+        }
+        if (threadIdx.x == 0 && k > 0) {
+            /* Past the uniform run, follow the records one by one. */
+            unsigned int n = (uniform_end + k - 1) / k;
+            unsigned long long at = head + (unsigned long long) n * k;
+            while (at - head < window && (commit[at - head] & RK_COMMIT_END_MASK) > at
+                    && (commit[at - head] & RK_COMMIT_END_MASK) - at <= ring_capacity) {
+                start_of[n] = at;
+                end_of[n] = commit[at - head] & RK_COMMIT_END_MASK;
+                at = end_of[n++];
+            }
+            records = n;
+        }
+        __syncthreads();
+        const unsigned int n = records;
+
+        /* Stage and classify: thread i takes record i. */
+        unsigned char *request = staging + (size_t) threadIdx.x * 2 * stride;
+        unsigned char *reply = request + stride;
+        int take = RK_TAKE_SKIP;
+        unsigned long long record_start = 0;
+        if (threadIdx.x < n) {
+            record_start = start_of[threadIdx.x];
+            const unsigned long long slots = end_of[threadIdx.x] - record_start;
+            const unsigned char *record = ring + ((record_start & mask) << slot_shift);
+            rk_stage(request, record, (unsigned int) rk_min(stride, slots << slot_shift));
+            take = rk_classify(request, commit[record_start - head], slots, record_start & mask, ring_capacity);
+            if (take == RK_TAKE_WAIT) {
+                atomicMin(&waiting, threadIdx.x);
+            }
+        }
+        __syncthreads();
+        const unsigned int taken = waiting < n ? waiting : n;
+        const bool mine = threadIdx.x < taken;
+
+        /* Run the handlers: in parallel, or one by one on thread 0 for a kernel with device state. */
+        int code = RK_NO_REPLY;
+        int reply_type = 0;
+        unsigned int answer = 0;
+#ifdef RK_STATE_BYTES
+        __shared__ int codes[RK_MAX_WINDOW];
+        __shared__ int types[RK_MAX_WINDOW];
+        __shared__ unsigned int answers[RK_MAX_WINDOW];
+        if (threadIdx.x == 0) {
+            for (unsigned int i = 0; i < taken; i++) {
+                unsigned char *staged = staging + (size_t) i * 2 * stride;
+                if (rk_classify(staged, commit[start_of[i] - head], end_of[i] - start_of[i], start_of[i] & mask,
+                                ring_capacity) == RK_TAKE_HANDLE) {
+                    codes[i] = rk_run_handler(staged, staged + stride + RK_ENTRY_PAYLOAD_OFFSET,
+                                              stride - RK_ENTRY_PAYLOAD_OFFSET, &types[i], &answers[i], state);
+                }
+            }
+        }
+        __syncthreads();
+        if (mine && take == RK_TAKE_HANDLE) {
+            code = codes[threadIdx.x];
+            reply_type = types[threadIdx.x];
+            answer = answers[threadIdx.x];
+        }
+#else
+        if (mine && take == RK_TAKE_HANDLE) {
+            code = rk_run_handler(request, reply + RK_ENTRY_PAYLOAD_OFFSET, stride - RK_ENTRY_PAYLOAD_OFFSET,
+                                  &reply_type, &answer, state);
+        }
+#endif
+        if (mine && take == RK_TAKE_HANDLE) {
+            atomicMax(&latest, *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET));
+        }
+
+        /* Entries, in input order, for what the host must answer. */
+        const bool needs_entry = mine && (take == RK_TAKE_ENTRY || (take == RK_TAKE_HANDLE && code != RK_NO_REPLY));
+        unsigned int entry_count;
+        const unsigned int entry_index = rk_prefix(needs_entry, warp_sums, &entry_count);
+        const bool handled_here = mine && take == RK_TAKE_HANDLE;
+        unsigned int handled_count;
+        rk_prefix(handled_here, warp_sums, &handled_count);
+        if (needs_entry) {
+            unsigned char *entry = entries + (size_t) ((published + entry_index) & (entry_capacity - 1)) * stride;
+            const bool refused = (commit[record_start - head] & RK_COMMIT_REJECTED) != 0;
+            *(unsigned long long *) (entry + RK_ENTRY_POSITION_OFFSET) = record_start;
+            rk_copy(entry + 16, request + 16, RK_HEADER_LENGTH - 16);
+            *(unsigned long long *) (entry + 8) = *(const unsigned long long *) (request + 8);
+            *(int *) (entry + RK_ENTRY_CODE_OFFSET) = take == RK_TAKE_HANDLE ? code
+                    : (refused ? RK_ENTRY_REFUSED : RK_ENTRY_UNKNOWN_TYPE);
+            *(int *) (entry + RK_ENTRY_TYPE_OFFSET) = reply_type;
+            rk_copy(entry + RK_ENTRY_PAYLOAD_OFFSET, reply + RK_ENTRY_PAYLOAD_OFFSET, answer);
+        }
+        if (mine) {
+            /* Release the record's slots as the ring's reader does: zero the commit words inside it. */
+            for (unsigned long long slot = record_start + 1; slot < end_of[threadIdx.x]; slot++) {
+                *(unsigned long long *) (ring + ((slot & mask) << slot_shift) + RK_COMMIT_OFFSET) = 0;
+            }
+        }
+        __syncthreads();
+        if (threadIdx.x == 0) {
+            if (entry_count > 0) {
+                rk_publish(control + RK_RESULT_PUBLISHED_OFFSET, published + entry_count);
+            }
+            if (handled_count > 0) {
+                handled += handled_count;
+                rk_store_relaxed(control + RK_RESULT_LATEST_OFFSET, latest);
+                rk_publish(control + RK_RESULT_HANDLED_OFFSET, handled);
+            }
+            if (taken > 0) {
+                rk_publish(ring_head, end_of[taken - 1]);
+            }
+            const unsigned long long wait_at = taken < n ? start_of[taken] + 1 : 0;
+            if (wait_at != waiting_at) {
+                waiting_at = wait_at;
+                rk_publish(control + RK_RESULT_WAITING_OFFSET, wait_at);
+            }
+        }
+        published += entry_count;
+        if (taken > 0) {
+            head = end_of[taken - 1];
+        }
+        __syncthreads();
+        polled = taken == 0 ? 1 : window;
+        if (taken > 0) {
+            sleep = 0;
+            empty = 0;
+        } else if ((word & 3) != RK_COMMAND_RUN || n > 0 || ++empty > RK_IDLE_SPIN_POLLS) {
+            /* Parked, waiting for the host's screen, or idle a while: poll less often. */
+            unsigned int limit = (word & 3) == RK_COMMAND_PARK ? RK_PARK_SLEEP_NANOS : RK_IDLE_SLEEP_NANOS;
+            sleep = sleep == 0 ? 32 : (sleep * 2 < limit ? sleep * 2 : limit);
+            __nanosleep(sleep);
+        }
+    }
+}
