@@ -1,11 +1,5 @@
 package io.ringkernel.backend.cuda;
 
-import static io.ringkernel.protocol.MessageHeaderDescriptor.CHECKSUM_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.COMMIT_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_MARK;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
 import static jcuda.driver.JCudaDriver.cuMemHostGetDevicePointer;
 import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
 
@@ -16,12 +10,7 @@ import io.ringkernel.protocol.RingDescriptor;
 import io.ringkernel.spi.KernelResources;
 import io.ringkernel.spi.host.DeviceHandlerResult;
 import io.ringkernel.spi.host.MessageExchange;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.HashMap;
-import java.util.Map;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
 
@@ -35,22 +24,18 @@ import jcuda.driver.CUcontext;
  * <p>A record the runtime's sender wrote is committed {@link RingDescriptor#COMMIT_ADMITTED} and
  * taken as it is; any other record (one another producer wrote) makes the device wait at it until
  * this thread has screened it on the host as the other backends do, and marked its commit word
- * admitted, or {@link RingDescriptor#COMMIT_REJECTED} and answered with the error it kept. Deactivated, the loop parks with {@code __nanosleep} back-off; a hot swap
- * stops it, loads the new module and launches it again where it stopped.
+ * admitted, or {@link RingDescriptor#COMMIT_REJECTED} and answered with the error it kept
+ * ({@link WaitingRecordScreen}). Deactivated, the loop parks with {@code __nanosleep} back-off; a
+ * hot swap stops it, loads the new module and launches it again where it stopped.
  */
 final class PersistentCudaKernel extends CudaKernel {
-    /** Most records the host screens for a waiting device in one step. */
-    private static final int SCREEN_LIMIT = 1024;
-    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ManyToOneSlotRing input;
     private final long inputAddress;
     private final MappedBuffer resultMemory;
     private final ResultRing results;
     private final int window;
-    private final Map<Long, MessageExchange.Rejection> refused = new HashMap<>();
-    /* The ring position up to which this thread has screened records the device waits at. */
-    private long screenedUpTo = -1;
+    private final WaitingRecordScreen screen;
     private long handledSeen;
     private volatile boolean loopRunning;
     private boolean pausedLoop;
@@ -68,6 +53,7 @@ final class PersistentCudaKernel extends CudaKernel {
                 ResultRing.ENTRY_ALIGNMENT);
         this.results = new ResultRing(resultMemory.hostView(), capacity, stride);
         this.window = Math.min(launchBlock, Math.min(capacity, input.capacity()));
+        this.screen = new WaitingRecordScreen(input, exchange, stride, controlBlock.maxPayload());
         results.command(ResultRing.PARK);
         launchLoop();
         start();
@@ -182,7 +168,7 @@ final class PersistentCudaKernel extends CudaKernel {
     private void abandonEntries(ErrorCode code, String detail) {
         while (results.entryReady()) {
             header.wrap(results.memory(), results.oldestEntry());
-            refused.remove(results.memory().getLong(results.oldestEntry() + ResultRing.ENTRY_POSITION_OFFSET));
+            screen.forget(results.memory().getLong(results.oldestEntry() + ResultRing.ENTRY_POSITION_OFFSET));
             exchange.abandon(header, code, detail);
             results.collect();
         }
@@ -196,12 +182,12 @@ final class PersistentCudaKernel extends CudaKernel {
 
     @Override
     protected boolean awaitingDevice() {
-        return results.waitingAt() > screenedUpTo;
+        return results.waitingAt() > screen.screenedUpTo();
     }
 
     @Override
     protected boolean step() {
-        boolean screened = screenWaiting();
+        boolean screened = screen.screenFrom(results.waitingAt(), codecs) > 0;
         boolean handled = recordHandled();
         return collectEntries() > 0 || screened || handled;
     }
@@ -218,53 +204,6 @@ final class PersistentCudaKernel extends CudaKernel {
         return true;
     }
 
-    /**
-     * Screens, on the host, the record the device waits at and the unscreened records right after
-     * it, marking each admitted or rejected (keeping the rejection for its entry). It stops at the
-     * first record the device may take by itself (one already admitted, or padding): past it the
-     * device may overtake, and a producer reuse the slots it frees.
-     *
-     * @return true if it screened any
-     */
-    private boolean screenWaiting() {
-        long position = results.waitingAt();
-        if (position <= screenedUpTo) {
-            return false;
-        }
-        ByteBuffer ring = input.buffer();
-        int screened = 0;
-        while (screened < SCREEN_LIMIT) {
-            int offset = input.offset(position);
-            long commit = (long) LONG.getAcquire(ring, offset + COMMIT_OFFSET);
-            long end = commit & RingDescriptor.COMMIT_END_MASK;
-            int slots = (int) (end - position);
-            if (end <= position || (commit & ~RingDescriptor.COMMIT_END_MASK) != 0 || isPadding(ring, offset, slots, position)) {
-                break;
-            }
-            header.wrap(ring, offset);
-            MessageExchange.Rejection rejection = exchange.screenAndCheck(header, slots * input.slotSize(), codecs);
-            if (rejection == null && HEADER_LENGTH + header.payloadLength() > results.stride()) {
-                rejection = new MessageExchange.Rejection(ErrorCode.MALFORMED_MESSAGE, "payload of "
-                        + header.payloadLength() + " bytes exceeds the kernel's maximum of " + controlBlock.maxPayload());
-            }
-            if (rejection != null) {
-                refused.put(position, rejection);
-            }
-            screenedUpTo = position;
-            LONG.setRelease(ring, offset + COMMIT_OFFSET,
-                    commit | (rejection == null ? RingDescriptor.COMMIT_ADMITTED : RingDescriptor.COMMIT_REJECTED));
-            screened++;
-            position = end;
-        }
-        return screened > 0;
-    }
-
-    private boolean isPadding(ByteBuffer ring, int offset, int slots, long position) {
-        return ring.getInt(offset + MESSAGE_TYPE_OFFSET) == PADDING_TYPE
-                && ring.getInt(offset + CHECKSUM_OFFSET) == PADDING_MARK
-                && slots == input.capacity() - (int) (position & (input.capacity() - 1));
-    }
-
     /** @return entries answered */
     private int collectEntries() {
         int answered = 0;
@@ -274,7 +213,7 @@ final class PersistentCudaKernel extends CudaKernel {
             header.wrap(memory, entry);
             int code = memory.getInt(entry + ResultRing.ENTRY_CODE_OFFSET);
             if (code == ResultRing.REFUSED) {
-                exchange.reject(header, refused.remove(memory.getLong(entry + ResultRing.ENTRY_POSITION_OFFSET)));
+                exchange.reject(header, screen.refusal(memory.getLong(entry + ResultRing.ENTRY_POSITION_OFFSET)));
             } else if (code == ResultRing.UNKNOWN_TYPE) {
                 exchange.reject(header, MessageExchange.unknownType(header.messageType()));
             } else {
@@ -290,18 +229,16 @@ final class PersistentCudaKernel extends CudaKernel {
     }
 
     /**
-     * The context broke: answers what the device handed back, then every record left in the input
-     * ring with the error, reading the ring as its consumer now that the loop is gone.
+     * The kernel failed: answers what the device handed back, then every record left in the input
+     * ring, with the error, reading the ring as its consumer now that the loop is gone.
      */
     @Override
     protected void failOutstanding(ErrorCode code, String detail) {
-        collectEntries();
         abandonEntries(code, detail);
         input.read((buffer, offset, recordLength) -> {
             header.wrap(buffer, offset);
             exchange.abandon(header, code, detail);
         }, Integer.MAX_VALUE);
-        refused.clear();
         signals.outputCommitted();
     }
 }
