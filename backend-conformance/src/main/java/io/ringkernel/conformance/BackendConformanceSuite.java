@@ -20,7 +20,9 @@ import io.ringkernel.api.MessageTooLargeException;
 import io.ringkernel.api.QueueFullException;
 import io.ringkernel.api.ReceivedMessage;
 import io.ringkernel.api.SerializationException;
+import io.ringkernel.codec.FixedLayout;
 import io.ringkernel.spi.Backend;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -216,6 +218,59 @@ public abstract class BackendConformanceSuite extends RuntimeOnBackend {
         assertThat(runtime.sendAll("k", List.of(new Ping(1, 1), new Ping(2, 1)))).isEqualTo(first + count + 1);
         assertThat(kernel.receive(REPLY_TIMEOUT).correlationId()).isEqualTo(first + count + 1);
         assertThat(kernel.receive(REPLY_TIMEOUT).correlationId()).isEqualTo(first + count + 2);
+    }
+
+    @Test
+    void shouldAnswerEveryEncodedMessageInOrderUnderConsecutiveIds() {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withInputCapacity(64).withMaxMessageSize(512));
+        int count = 300;
+        FixedLayout layout = FixedLayout.of(Ping.class);
+        ByteBuffer payloads = ByteBuffer.allocate(count * layout.fixedLength());
+        for (int i = 0; i < count; i++) {
+            layout.encode(new Ping(i, 7), payloads, i * layout.fixedLength());
+        }
+
+        long first = kernel.sendEncoded(Ping.class, payloads, count);
+
+        for (int i = 0; i < count; i++) {
+            ReceivedMessage reply = kernel.receive(REPLY_TIMEOUT);
+            assertThat(reply.payload(Ping.class)).as("reply %d", i).isEqualTo(new Ping(i, 7));
+            assertThat(reply.correlationId()).as("correlation id of reply %d", i).isEqualTo(first + i);
+        }
+        assertThat(payloads.remaining()).as("the buffer is not consumed").isEqualTo(count * layout.fixedLength());
+        assertThat(kernel.metrics().messagesIn()).isEqualTo(count);
+        assertThat(runtime.sendEncoded("k", Ping.class, payloads.slice(0, layout.fixedLength()), 1)).isEqualTo(first + count);
+        assertThat(kernel.receive(REPLY_TIMEOUT).payload(Ping.class)).isEqualTo(new Ping(0, 7));
+    }
+
+    @Test
+    void shouldRefuseEncodedMessagesThatAreNotTheKernelsOrDoNotCheckQueueingNone() {
+        KernelHandle kernel = launch("k");
+        FixedLayout blobs = FixedLayout.of(Blob.class);
+        Blob blob = new Blob(new byte[8]);
+        int length = blobs.encodedLength(blob);
+        ByteBuffer payloads = ByteBuffer.allocate(4 * length);
+        for (int i = 0; i < 4; i++) {
+            blobs.encode(blob, payloads, i * length);
+        }
+        payloads.putInt(2 * length + blobs.fixedLength() - Integer.BYTES, 1_000); // payload 2's array claims 1,000 bytes
+
+        assertThatThrownBy(() -> kernel.sendEncoded(Blob.class, payloads, 4)).isExactlyInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("message at index 2 of a batch of 4: ").hasMessageContaining(Blob.class.getName());
+        assertThatThrownBy(() -> kernel.sendEncoded(String.class, payloads, 4)).isExactlyInstanceOf(SerializationException.class)
+                .hasMessageContaining("no message type for java.lang.String");
+        assertThatThrownBy(() -> kernel.sendEncoded(null, payloads, 4)).isExactlyInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> kernel.sendEncoded(Blob.class, ByteBuffer.allocate(70_000), 1))
+                .isExactlyInstanceOf(MessageTooLargeException.class);
+        assertThatThrownBy(() -> kernel.sendEncoded(Ping.class, ByteBuffer.allocate(10), 3))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 bytes for 3 message(s)");
+        assertThatThrownBy(() -> kernel.sendEncoded(Ping.class, ByteBuffer.allocate(0), 0))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> kernel.sendEncoded(Ping.class, null, 1)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no buffer");
+        assertThat(kernel.metrics().messagesIn()).as("nothing queued").isZero();
+        assertThat(kernel.call(new Ping(9, 9), Ping.class, REPLY_TIMEOUT)).isEqualTo(new Ping(9, 9));
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.ringkernel.api.BackendType;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.codec.FixedLayout;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * kernel of its own, a sink ({@link BenchmarkKernels#SINK}) whose CUDA handler takes the message
  * and answers nothing; a full input queue makes the sender wait, so the score is the rate the
  * kernels take messages at. {@link #send} sends one message per call, {@link #sendAll} a batch of
- * {@value #BATCH} per call; both score messages per second. Run it with as many threads as
+ * {@value #BATCH} per call, {@link #sendEncoded} the same batch encoded once, in setup, into one
+ * buffer (no object encoded per message); all score messages per second. Run it with as many threads as
  * kernels ({@code -t 8 -p kernels=8}); with {@code -p backend=CPU} the same sink runs on the CPU
  * backend, the baseline in the same run.
  */
@@ -58,6 +61,7 @@ public class CudaSendBenchmark {
     private final List<KernelHandle> sinks = new ArrayList<>();
     private Payload message;
     private List<Payload> batch;
+    private ByteBuffer encodedBatch;
 
     /** Starts the runtime and the sinks. */
     @Setup(Level.Trial)
@@ -70,6 +74,11 @@ public class CudaSendBenchmark {
         }
         message = Payload.ofSize(payloadBytes);
         batch = Collections.nCopies(BATCH, message);
+        FixedLayout layout = FixedLayout.of(Payload.class);
+        encodedBatch = ByteBuffer.allocateDirect(BATCH * payloadBytes);
+        for (int i = 0; i < BATCH; i++) {
+            layout.encode(message, encodedBatch, i * payloadBytes);
+        }
     }
 
     /**
@@ -127,5 +136,14 @@ public class CudaSendBenchmark {
     @OperationsPerInvocation(BATCH)
     public void sendAll(Sender sender) {
         sender.sink.sendAll(batch);
+    }
+
+    /** @param sender this thread's sink */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public void sendEncoded(Sender sender) {
+        sender.sink.sendEncoded(Payload.class, encodedBatch, BATCH);
     }
 }

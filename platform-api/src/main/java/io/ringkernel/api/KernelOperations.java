@@ -1,5 +1,6 @@
 package io.ringkernel.api;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,31 @@ public interface KernelOperations {
      * @throws IllegalKernelStateException if the kernel is terminating, terminated or failed
      */
     long sendAll(List<?> messages);
+
+    /**
+     * Queues many messages of one type whose payloads the caller has encoded already, as
+     * {@link #sendAll} queues a batch but with no object to build or encode per message: the
+     * throughput path for a producer that writes, say, fixed-layout records into a buffer it
+     * reuses. Each payload is first checked as the type's codec checks a payload it decodes (a
+     * fixed layout's length, booleans and arrays); if one fails, nothing is queued. The messages
+     * get consecutive ids in buffer order; replies are collected with {@link #receive}.
+     *
+     * @param type the messages' class, one of the kernel's message types
+     * @param payloads {@code count} payloads of equal length back to back, between position and
+     *                 limit (not consumed; the buffer may be reused once the call returns)
+     * @param count how many payloads the buffer holds, at least one
+     * @return the id given to the first message; the message at index {@code i} has this id plus {@code i}
+     * @throws IllegalArgumentException if {@code payloads} is null, {@code count} is less than one,
+     *         or the bytes are no whole number of {@code count} payloads
+     * @throws SerializationException if {@code type} is null or not one of the kernel's message
+     *         types, or a payload fails its codec's check: its message names the payload's index
+     *         as {@link #sendAll} does; nothing was queued
+     * @throws MessageTooLargeException if a payload with its header exceeds the kernel's maximum;
+     *         nothing was queued
+     * @throws BatchQueueFullException if the queue stayed full for a whole send timeout, as {@link #sendAll}
+     * @throws IllegalKernelStateException if the kernel is terminating, terminated or failed
+     */
+    long sendEncoded(Class<?> type, ByteBuffer payloads, int count);
 
     /**
      * Queues a message without blocking the caller; a full queue is retried until the send timeout.

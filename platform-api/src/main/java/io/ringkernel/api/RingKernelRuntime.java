@@ -1,5 +1,6 @@
 package io.ringkernel.api;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -89,6 +90,18 @@ public interface RingKernelRuntime extends AutoCloseable {
      */
     default long sendAll(String kernelId, List<?> messages) {
         return kernel(kernelId).sendAll(messages);
+    }
+
+    /**
+     * @param kernelId the kernel
+     * @param type the messages' class, one of the kernel's message types
+     * @param payloads {@code count} encoded payloads of equal length back to back
+     * @param count how many payloads
+     * @return the id of the first message; the others have the following ids, in buffer order
+     * @see KernelOperations#sendEncoded(Class, ByteBuffer, int)
+     */
+    default long sendEncoded(String kernelId, Class<?> type, ByteBuffer payloads, int count) {
+        return kernel(kernelId).sendEncoded(type, payloads, count);
     }
 
     /**

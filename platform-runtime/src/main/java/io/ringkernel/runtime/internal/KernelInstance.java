@@ -347,6 +347,11 @@ final class KernelInstance implements KernelHandle {
     }
 
     @Override
+    public long sendEncoded(Class<?> type, ByteBuffer payloads, int count) {
+        return sender.sendEncoded(type, payloads, count, sender.sendTimeout(), this::requireAccepting, this::wakeKernel);
+    }
+
+    @Override
     public CompletableFuture<Long> sendAsync(Object message) {
         long messageId = sender.nextMessageId();
         try {

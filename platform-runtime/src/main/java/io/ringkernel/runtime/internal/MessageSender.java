@@ -11,6 +11,7 @@ import io.ringkernel.protocol.HeaderFields;
 import io.ringkernel.protocol.HybridLogicalClock;
 import io.ringkernel.protocol.ManyToOneSlotRing;
 import io.ringkernel.protocol.MessageWriter;
+import io.ringkernel.spi.MessageCodec;
 import io.ringkernel.spi.MessageType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The host side of a kernel's input ring: encodes a message with its type's codec, frames it and
@@ -116,13 +118,74 @@ final class MessageSender {
             EncodedBatch batch = encodeAll(messages.toArray());
             long firstId = nextMessageId.getAndAdd(batch.size());
             for (EncodedBatch.Run run : batch.runs()) {
-                writeRun(batch, run, firstId, timeout, accepting);
+                writeRun(run, batch::typeId, batch::length, batch.size(), firstId, timeout, accepting);
                 messagesIn.add(run.count());
                 afterRun.run();
             }
             return firstId;
         } finally {
             activeSenders.decrementAndGet();
+        }
+    }
+
+    /**
+     * Queues messages of one type that the caller encoded, {@code count} payloads of equal length
+     * back to back, as {@link #sendAll} queues a batch: each payload is first checked by its
+     * type's codec, and if one fails, nothing is queued.
+     *
+     * @param type the messages' class
+     * @param payloads the payloads between position and limit (not consumed)
+     * @param count how many payloads they are
+     * @param timeout how long to wait for room before each run
+     * @param accepting run before and while waiting: throws if the kernel stopped taking messages
+     * @param afterRun run after each run is written
+     * @return the first message's id; the others have the following ids, in order
+     * @throws IllegalArgumentException if there is no buffer, no message, or the bytes are no whole number of payloads
+     * @throws SerializationException if the type is not the kernel's, or a payload fails its codec's check, naming its index
+     * @throws MessageTooLargeException if the payloads exceed the kernel's maximum message size
+     * @throws BatchQueueFullException if the ring stayed full for the timeout
+     */
+    long sendEncoded(Class<?> type, ByteBuffer payloads, int count, Duration timeout, Runnable accepting,
+                     Runnable afterRun) {
+        if (payloads == null || count < 1 || payloads.remaining() % count != 0) {
+            throw new IllegalArgumentException("encoded messages for kernel '" + kernelId + "' need at least one "
+                    + "message and payloads of equal length: got " + (payloads == null ? "no buffer" : payloads.remaining()
+                    + " bytes") + " for " + count + " message(s)");
+        }
+        activeSenders.incrementAndGet();
+        try {
+            accepting.run();
+            MessageCatalog.Generation generation = generationOf(type);
+            int typeId = generation.typeOf(type).typeId();
+            int length = payloads.remaining() / count;
+            checkEncoded(type, generation.codec(typeId), payloads, length, count);
+            long firstId = nextMessageId.getAndAdd(count);
+            int perRun = Math.max(1, maxRunSlots() / input.slotsFor(length));
+            for (int from = 0; from < count; from += perRun) {
+                int to = Math.min(count, from + perRun);
+                EncodedBatch.Run run = new EncodedBatch.Run(from, to,
+                        payloads.slice(payloads.position() + from * length, (to - from) * length));
+                writeRun(run, index -> typeId, index -> length, count, firstId, timeout, accepting);
+                messagesIn.add(run.count());
+                afterRun.run();
+            }
+            return firstId;
+        } finally {
+            activeSenders.decrementAndGet();
+        }
+    }
+
+    private void checkEncoded(Class<?> type, MessageCodec codec, ByteBuffer payloads, int length, int count) {
+        if (HEADER_LENGTH + length > maxMessageSize) {
+            throw new MessageTooLargeException(kernelId, type.getName(), HEADER_LENGTH + length, maxMessageSize);
+        }
+        for (int i = 0; i < count; i++) {
+            try {
+                codec.check(payloads.slice(payloads.position() + i * length, length).asReadOnlyBuffer());
+            } catch (SerializationException | IllegalArgumentException e) {
+                throw new SerializationException(new SerializationException(kernelId, "kernel '" + kernelId
+                        + "' cannot take an encoded " + type.getName() + ": " + e.getMessage(), e), i, count);
+            }
         }
     }
 
@@ -156,12 +219,13 @@ final class MessageSender {
         }
     }
 
-    private void writeRun(EncodedBatch batch, EncodedBatch.Run run, long firstId, Duration timeout, Runnable accepting) {
+    private void writeRun(EncodedBatch.Run run, IntUnaryOperator typeIds, IntUnaryOperator lengths, int batchSize,
+                          long firstId, Duration timeout, Runnable accepting) {
         List<HeaderFields> fields = new ArrayList<>(run.count());
         long physicalNow = hostClock.physicalNow(); // one reading of the physical clock per run
         for (int i = run.from(); i < run.to(); i++) {
-            fields.add(new HeaderFields(firstId + i, 0, hostClock.tick(physicalNow), 0, 0, kernelNumber, batch.typeId(i),
-                    batch.length(i), (short) 0, (byte) 0));
+            fields.add(new HeaderFields(firstId + i, 0, hostClock.tick(physicalNow), 0, 0, kernelNumber,
+                    typeIds.applyAsInt(i), lengths.applyAsInt(i), (short) 0, (byte) 0));
         }
         RoomWait wait = null;
         while (true) {
@@ -174,7 +238,7 @@ final class MessageSender {
             }
             wait = wait != null ? wait : new RoomWait(timeout, accepting);
             if (!wait.again()) {
-                throw new BatchQueueFullException(kernelId, "input", input.capacity(), timeout, run.from(), batch.size(),
+                throw new BatchQueueFullException(kernelId, "input", input.capacity(), timeout, run.from(), batchSize,
                         firstId);
             }
         }
@@ -226,7 +290,18 @@ final class MessageSender {
         if (message == null) {
             throw new SerializationException(kernelId, "cannot send null to kernel '" + kernelId + "'", null);
         }
-        Class<?> type = message.getClass();
+        return generationOf(message.getClass());
+    }
+
+    /**
+     * @param type a message class
+     * @return the generation of the kernel's message types that knows the class
+     * @throws SerializationException if the class is null or no generation knows it
+     */
+    private MessageCatalog.Generation generationOf(Class<?> type) {
+        if (type == null) {
+            throw new SerializationException(kernelId, "no message type given for kernel '" + kernelId + "'", null);
+        }
         MessageCatalog.Generation generation = catalog.forClass(type);
         if (generation == null) {
             List<String> accepted = catalog.current().classNames();
