@@ -1,6 +1,7 @@
 package io.ringkernel.benchmarks;
 
 import io.ringkernel.api.BackendType;
+import io.ringkernel.api.Dim3;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.LaunchMode;
 import io.ringkernel.api.LaunchOptions;
@@ -44,6 +45,10 @@ public class CudaCallBenchmark {
     @Param({"64"})
     public int payloadBytes;
 
+    /** Threads of the echo's block. */
+    @Param({"128"})
+    public int block;
+
     private RingKernelRuntime runtime;
     private KernelHandle echo;
     private Payload request;
@@ -57,8 +62,8 @@ public class CudaCallBenchmark {
     public void start() {
         runtime = BenchmarkKernels.runtime(BackendType.CUDA);
         LaunchMode launchMode = LaunchMode.valueOf(mode);
-        echo = runtime.launch("echo", LaunchOptions.defaults().withDefinition(BenchmarkKernels.ECHO)
-                .withBackend(BackendType.CUDA).withMode(launchMode));
+        echo = runtime.launch("echo", Dim3.ONE, Dim3.of(block), LaunchOptions.defaults()
+                .withDefinition(BenchmarkKernels.ECHO).withBackend(BackendType.CUDA).withMode(launchMode));
         if (echo.metrics().backend() != BackendType.CUDA || echo.metrics().mode() != launchMode) {
             throw new IllegalStateException("the echo runs on " + echo.metrics().backend() + " "
                     + echo.metrics().mode() + ", not CUDA " + launchMode);

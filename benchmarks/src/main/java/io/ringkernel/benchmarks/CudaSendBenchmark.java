@@ -1,6 +1,7 @@
 package io.ringkernel.benchmarks;
 
 import io.ringkernel.api.BackendType;
+import io.ringkernel.api.Dim3;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
@@ -52,6 +53,10 @@ public class CudaSendBenchmark {
     @Param({"1"})
     public int kernels;
 
+    /** Threads of each sink's block: on CUDA, how many slots its loop polls and records it takes a round. */
+    @Param({"128"})
+    public int block;
+
     /** Payload bytes per message: the record's byte array plus its 8-byte fixed part. */
     @Param({"64", "256"})
     public int payloadBytes;
@@ -69,8 +74,8 @@ public class CudaSendBenchmark {
         BackendType type = BackendType.valueOf(backend);
         runtime = BenchmarkKernels.runtime(type);
         for (int i = 0; i < kernels; i++) {
-            sinks.add(runtime.launch("sink-" + i, LaunchOptions.defaults().withDefinition(BenchmarkKernels.SINK)
-                    .withBackend(type)));
+            sinks.add(runtime.launch("sink-" + i, Dim3.ONE, Dim3.of(block), LaunchOptions.defaults()
+                    .withDefinition(BenchmarkKernels.SINK).withBackend(type)));
         }
         message = Payload.ofSize(payloadBytes);
         batch = Collections.nCopies(BATCH, message);
