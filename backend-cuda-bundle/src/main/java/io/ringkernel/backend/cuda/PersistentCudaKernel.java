@@ -29,12 +29,12 @@ import jcuda.driver.CUcontext;
  * hot swap stops it, loads the new module and launches it again where it stopped.
  */
 final class PersistentCudaKernel extends CudaKernel {
-
     private final ManyToOneSlotRing input;
     private final long inputAddress;
     private final MappedBuffer resultMemory;
     private final ResultRing results;
-    private final int window;
+    /* Most slots the loop polls a round, whatever its block: the result ring's and the input ring's capacity. */
+    private final int windowLimit;
     private final WaitingRecordScreen screen;
     private long handledSeen;
     private volatile boolean loopRunning;
@@ -52,7 +52,7 @@ final class PersistentCudaKernel extends CudaKernel {
         this.resultMemory = MappedBuffer.allocate(context, owner::retire, ResultRing.requiredBytes(capacity, stride),
                 ResultRing.ENTRY_ALIGNMENT);
         this.results = new ResultRing(resultMemory.hostView(), capacity, stride);
-        this.window = Math.min(launchBlock, Math.min(capacity, input.capacity()));
+        this.windowLimit = Math.min(capacity, input.capacity());
         this.screen = new WaitingRecordScreen(input, exchange, stride, controlBlock.maxPayload());
         results.command(ResultRing.PARK);
         launchLoop();
@@ -83,7 +83,7 @@ final class PersistentCudaKernel extends CudaKernel {
                 Pointer.to(new long[] {resultMemory.deviceAddress()}),
                 Pointer.to(new int[] {results.capacity()}),
                 Pointer.to(new int[] {results.stride()}),
-                Pointer.to(new int[] {Math.min(window, launchBlock)}),
+                Pointer.to(new int[] {Math.min(windowLimit, launchBlock)}),
                 Pointer.to(new long[] {staging.address()}),
                 Pointer.to(new long[] {stateAddress()}),
                 Pointer.to(new long[] {input.head()}),
@@ -229,8 +229,8 @@ final class PersistentCudaKernel extends CudaKernel {
     }
 
     /**
-     * The kernel failed: answers what the device handed back, then every record left in the input
-     * ring, with the error, reading the ring as its consumer now that the loop is gone.
+     * The kernel failed: abandons, with the error, what the device handed back and every record
+     * left in the input ring, reading the ring as its consumer now that the loop is gone.
      */
     @Override
     protected void failOutstanding(ErrorCode code, String detail) {
