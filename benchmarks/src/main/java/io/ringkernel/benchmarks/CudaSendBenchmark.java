@@ -28,14 +28,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Send throughput into persistent CUDA kernels through the public API: each JMH thread sends to a
- * kernel of its own, a sink ({@link BenchmarkKernels#SINK}) whose CUDA handler takes the message
- * and answers nothing; a full input queue makes the sender wait, so the score is the rate the
- * kernels take messages at. {@link #send} sends one message per call, {@link #sendAll} a batch of
- * {@value #BATCH} per call, {@link #sendEncoded} the same batch encoded once, in setup, into one
- * buffer (no object encoded per message); all score messages per second. Run it with as many threads as
- * kernels ({@code -t 8 -p kernels=8}); with {@code -p backend=CPU} the same sink runs on the CPU
- * backend, the baseline in the same run.
+ * Send throughput into persistent CUDA kernels through the public API: JMH threads send to sinks
+ * ({@link BenchmarkKernels#SINK}), whose CUDA handler takes the message and answers nothing; a
+ * full input queue makes the sender wait, so the score is the rate the kernels take messages at.
+ * {@link #send} sends one message per call, {@link #sendAll} a batch of {@value #BATCH} per call,
+ * {@link #sendEncoded} the same batch encoded once, in setup, into one buffer (no object encoded
+ * per message); all score messages per second. With as many threads as kernels
+ * ({@code -t 8 -p kernels=8}) each thread has a kernel of its own; more threads share them round
+ * robin ({@code -t 8 -p kernels=1}: eight senders into one kernel, whose input ring takes many
+ * producers). With {@code -p backend=CPU} the same sink runs on the CPU backend, the baseline in
+ * the same run.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 3, time = 2)
@@ -109,7 +111,7 @@ public class CudaSendBenchmark {
         }
     }
 
-    /** The sink a JMH thread sends to. */
+    /** The sink a JMH thread sends to: thread i takes sink i modulo the number of sinks. */
     @State(Scope.Thread)
     public static class Sender {
         KernelHandle sink;
@@ -117,12 +119,7 @@ public class CudaSendBenchmark {
         /** @param benchmark the shared state whose sinks are handed out one per thread */
         @Setup(Level.Trial)
         public void pick(CudaSendBenchmark benchmark) {
-            int index = benchmark.nextSender.getAndIncrement();
-            if (index >= benchmark.sinks.size()) {
-                throw new IllegalStateException("more JMH threads than kernels (" + benchmark.kernels
-                        + "): run with -t equal to -p kernels");
-            }
-            sink = benchmark.sinks.get(index);
+            sink = benchmark.sinks.get(benchmark.nextSender.getAndIncrement() % benchmark.sinks.size());
         }
     }
 

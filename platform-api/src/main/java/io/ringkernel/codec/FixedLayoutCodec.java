@@ -57,6 +57,12 @@ final class FixedLayoutCodec implements MessageCodec {
         layout.check(payload, payload.position(), payload.remaining());
     }
 
+    /** Checks the payload in place, with no view of it built first. */
+    @Override
+    public void check(ByteBuffer source, int offset, int length) {
+        layout.check(source, offset, length);
+    }
+
     /** @return a description naming the layout */
     @Override
     public String toString() {

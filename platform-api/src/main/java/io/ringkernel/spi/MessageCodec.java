@@ -33,4 +33,18 @@ public interface MessageCodec {
     default void check(ByteBuffer payload) {
         decode(payload);
     }
+
+    /**
+     * {@link #check(ByteBuffer) Checks} a payload that lies within a larger buffer, such as a ring
+     * record or a batch of payloads, without the caller slicing it out; by default it slices a
+     * read-only view and checks that.
+     *
+     * @param source the buffer (not modified; not retained)
+     * @param offset index of the payload's first byte
+     * @param length the payload's length in bytes
+     * @throws io.ringkernel.api.SerializationException if the bytes do not fit the type
+     */
+    default void check(ByteBuffer source, int offset, int length) {
+        check(source.slice(offset, length).asReadOnlyBuffer());
+    }
 }

@@ -148,8 +148,7 @@ public final class MessageExchange {
             return rejection;
         }
         try {
-            codecs.get(request.messageType()).check(request.buffer()
-                    .slice(request.payloadOffset(), request.payloadLength()).asReadOnlyBuffer());
+            codecs.get(request.messageType()).check(request.buffer(), request.payloadOffset(), request.payloadLength());
             return null;
         } catch (SerializationException | IllegalArgumentException e) {
             return new Rejection(ErrorCode.DESERIALIZATION_FAILED, e.getMessage());

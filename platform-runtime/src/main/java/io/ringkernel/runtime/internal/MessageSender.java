@@ -181,7 +181,7 @@ final class MessageSender {
         }
         for (int i = 0; i < count; i++) {
             try {
-                codec.check(payloads.slice(payloads.position() + i * length, length).asReadOnlyBuffer());
+                codec.check(payloads, payloads.position() + i * length, length);
             } catch (SerializationException | IllegalArgumentException e) {
                 throw new SerializationException(new SerializationException(kernelId, "kernel '" + kernelId
                         + "' cannot take an encoded " + type.getName() + ": " + e.getMessage(), e), i, count);
