@@ -203,7 +203,7 @@ public final class ManyToOneSlotRing {
                     break;
                 }
                 int slots = (int) (end - head);
-                boolean padding = isPadding(offset, slots, head);
+                boolean padding = isPadding(head, slots);
                 try {
                     if (!padding) {
                         records++;
@@ -222,7 +222,16 @@ public final class ManyToOneSlotRing {
         return records;
     }
 
-    private boolean isPadding(int offset, int slots, long position) {
+    /**
+     * For a consumer that takes records without {@link #read}: whether the committed record at a
+     * position is the padding a producer wrote to skip the ring's end, which no one answers.
+     *
+     * @param position a committed record's position
+     * @param slots the slots it spans, from its commit word
+     * @return true if it is padding
+     */
+    public boolean isPadding(long position, int slots) {
+        int offset = offset(position);
         return buffer.getInt(offset + MESSAGE_TYPE_OFFSET) == PADDING_TYPE
                 && buffer.getInt(offset + CHECKSUM_OFFSET) == PADDING_MARK
                 && slots == capacity - (int) (position & mask);
@@ -232,6 +241,27 @@ public final class ManyToOneSlotRing {
         for (int i = 1; i < slots; i++) {
             buffer.putLong(offset + (i << slotShift) + COMMIT_OFFSET, 0L);
         }
+    }
+
+    /**
+     * @param position a position
+     * @return the commit word of the record that would start there, its marks
+     *         ({@link RingDescriptor#COMMIT_ADMITTED}, {@link RingDescriptor#COMMIT_REJECTED})
+     *         included: committed if its end ({@link RingDescriptor#COMMIT_END_MASK}) lies past the position
+     */
+    public long commitWord(long position) {
+        return (long) LONG.getAcquire(buffer, offset(position) + COMMIT_OFFSET);
+    }
+
+    /**
+     * Marks a committed record, for a consumer whose device takes records by their marks: the
+     * mark is release-stored into its commit word, after whatever the caller wrote before.
+     *
+     * @param position a committed, not yet consumed record's position
+     * @param mark {@link RingDescriptor#COMMIT_ADMITTED} or {@link RingDescriptor#COMMIT_REJECTED}
+     */
+    public void mark(long position, long mark) {
+        LONG.setRelease(buffer, offset(position) + COMMIT_OFFSET, commitWord(position) | mark);
     }
 
     /** @return true if the record at the consumer's position is committed */

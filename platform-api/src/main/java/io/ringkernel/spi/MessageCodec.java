@@ -39,7 +39,7 @@ public interface MessageCodec {
      * record or a batch of payloads, without the caller slicing it out; by default it slices a
      * read-only view and checks that.
      *
-     * @param source the buffer (not modified; not retained)
+     * @param source the buffer (not modified; not retained); the payload lies before its limit
      * @param offset index of the payload's first byte
      * @param length the payload's length in bytes
      * @throws io.ringkernel.api.SerializationException if the bytes do not fit the type

@@ -76,6 +76,44 @@ class FixedLayoutSerializerTest {
     }
 
     @Test
+    void shouldCheckAPayloadInPlaceInsideALargerBufferLeavingItAsItWas() {
+        ByteBuffer payload = READING_CODEC.encode(new Reading(9, true, 1.0, new float[] {2f, 3f}, (short) 4));
+        int length = payload.remaining();
+        ByteBuffer batch = ByteBuffer.allocate(10 + length + 6);
+        batch.put(10, payload, payload.position(), length).position(3);
+
+        READING_CODEC.check(batch, 10, length);
+
+        assertThatThrownBy(() -> READING_CODEC.check(batch, 10, length - 1)).isInstanceOf(SerializationException.class);
+        assertThat(batch.position()).isEqualTo(3);
+        assertThat(batch.limit()).isEqualTo(batch.capacity());
+    }
+
+    @Test
+    void shouldCheckAPayloadInsideALargerBufferThroughAReadOnlyViewByDefault() {
+        List<String> seen = new ArrayList<>();
+        MessageCodec decoding = new MessageCodec() {
+            @Override
+            public ByteBuffer encode(Object message) {
+                throw new UnsupportedOperationException("this codec only decodes");
+            }
+
+            @Override
+            public Object decode(ByteBuffer payload) {
+                seen.add(payload.remaining() + " bytes from " + payload.get(payload.position())
+                        + (payload.isReadOnly() ? ", read-only" : ", writable"));
+                return payload;
+            }
+        };
+        ByteBuffer batch = ByteBuffer.wrap(new byte[] {0, 1, 2, 3, 4, 5});
+
+        decoding.check(batch, 2, 3);
+
+        assertThat(seen).containsExactly("3 bytes from 2, read-only");
+        assertThat(batch.position()).isZero();
+    }
+
+    @Test
     void shouldReuseTheCallingThreadsBufferAndGrowItForLargerPayloads() {
         ByteBuffer first = READING_CODEC.encode(new Reading(1, true, 1.0, new float[1], (short) 1));
         ByteBuffer second = READING_CODEC.encode(new Reading(2, true, 1.0, new float[2], (short) 1));

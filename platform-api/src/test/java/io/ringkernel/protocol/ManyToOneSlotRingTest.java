@@ -167,6 +167,27 @@ class ManyToOneSlotRingTest {
     }
 
     @Test
+    void shouldTellAConsumerThatTakesRecordsItselfWhichIsPaddingAndKeepItsMarks() {
+        ManyToOneSlotRing ring = TestMemory.ring(4, 64);
+        for (int i = 0; i < 3; i++) {
+            write(ring, pattern(0, i));
+        }
+        assertThat(ring.isPadding(0, 1)).as("a record").isFalse();
+        readAll(ring, 3);
+        long position = write(ring, pattern(64, 9));
+
+        assertThat(ring.commitWord(3)).isEqualTo(4);
+        assertThat(ring.isPadding(3, 1)).isTrue();
+        assertThat(ring.isPadding(position, 2)).isFalse();
+
+        ring.mark(position, RingDescriptor.COMMIT_REJECTED);
+
+        assertThat(ring.commitWord(position)).isEqualTo(6 | RingDescriptor.COMMIT_REJECTED);
+        assertThat(readAll(ring, 10)).as("the mark hides no record from read").hasSize(1);
+        assertThat(ring.head()).isEqualTo(6);
+    }
+
+    @Test
     void shouldDeliverARecordOfThePaddingTypeAtTheRingEndThatLacksThePaddingMark() {
         ManyToOneSlotRing ring = TestMemory.ring(4, 64);
         for (int i = 0; i < 3; i++) {

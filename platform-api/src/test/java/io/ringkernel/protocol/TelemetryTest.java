@@ -24,6 +24,19 @@ class TelemetryTest {
     }
 
     @Test
+    void shouldCountMessagesProcessedWithoutATimeAndLeaveTheTimesAlone() {
+        Telemetry telemetry = new Telemetry(TestMemory.aligned(LENGTH), 0);
+        telemetry.recordProcessed(40);
+
+        telemetry.recordProcessedUntimed(5);
+
+        assertThat(telemetry.processed()).isEqualTo(6);
+        assertThat(telemetry.totalNanos()).isEqualTo(40);
+        assertThat(telemetry.minNanos()).isEqualTo(40);
+        assertThat(telemetry.maxNanos()).isEqualTo(40);
+    }
+
+    @Test
     void shouldCountSumAndTrackMinAndMaxOfProcessingTimes() {
         Telemetry telemetry = new Telemetry(TestMemory.aligned(LENGTH), 0);
 

@@ -173,11 +173,8 @@ final class EventDrivenCudaKernel extends CudaKernel {
         @Override
         public void onRecord(ByteBuffer buffer, int offset, int recordLength) {
             header.wrap(buffer, offset);
-            MessageExchange.Rejection rejection = exchange.screenAndCheck(header, recordLength, codecs);
-            if (rejection == null && HEADER_LENGTH + header.payloadLength() > work.stride()) {
-                rejection = new MessageExchange.Rejection(ErrorCode.MALFORMED_MESSAGE, "payload of "
-                        + header.payloadLength() + " bytes exceeds the kernel's maximum of " + controlBlock.maxPayload());
-            }
+            MessageExchange.Rejection rejection = WaitingRecordScreen.screen(exchange, header, recordLength, codecs,
+                    work.stride(), controlBlock.maxPayload());
             int slot = (int) (work.forwardPosition() & (work.capacity() - 1));
             rejections[slot] = rejection;
             forwardedAt[slot] = forwardTime;

@@ -1,11 +1,6 @@
 package io.ringkernel.backend.cuda;
 
-import static io.ringkernel.protocol.MessageHeaderDescriptor.CHECKSUM_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.COMMIT_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_MARK;
-import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
 
 import io.ringkernel.api.ErrorCode;
 import io.ringkernel.protocol.ManyToOneSlotRing;
@@ -13,10 +8,6 @@ import io.ringkernel.protocol.MessageHeader;
 import io.ringkernel.protocol.RingDescriptor;
 import io.ringkernel.spi.MessageCodec;
 import io.ringkernel.spi.host.MessageExchange;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,15 +15,14 @@ import java.util.Map;
  * The host's screen of input records a PERSISTENT loop waits at: records no one admitted (another
  * producer than the runtime's sender wrote them). Each is screened as the other backends screen
  * every record (header, checksum, clock, deadline, type, payload shape, size) and its commit word
- * is release-stored marked {@link RingDescriptor#COMMIT_ADMITTED} or
- * {@link RingDescriptor#COMMIT_REJECTED}; a rejection is kept, by ring position, for the entry
+ * is marked {@link RingDescriptor#COMMIT_ADMITTED} or {@link RingDescriptor#COMMIT_REJECTED}
+ * ({@link ManyToOneSlotRing#mark}); a rejection is kept, by ring position, for the entry
  * that later answers the record in its place among the replies. Used by the kernel's host thread
  * only.
  */
 final class WaitingRecordScreen {
     /** Most records screened at one call. */
     static final int LIMIT = 1024;
-    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ManyToOneSlotRing input;
     private final MessageExchange exchange;
@@ -73,38 +63,48 @@ final class WaitingRecordScreen {
         if (position <= screenedUpTo) {
             return 0;
         }
-        ByteBuffer ring = input.buffer();
         int screened = 0;
         while (screened < LIMIT) {
-            int offset = input.offset(position);
-            long commit = (long) LONG.getAcquire(ring, offset + COMMIT_OFFSET);
+            long commit = input.commitWord(position);
             long end = commit & RingDescriptor.COMMIT_END_MASK;
             int slots = (int) (end - position);
-            if (end <= position || (commit & ~RingDescriptor.COMMIT_END_MASK) != 0 || isPadding(ring, offset, slots, position)) {
+            if (end <= position || (commit & ~RingDescriptor.COMMIT_END_MASK) != 0 || input.isPadding(position, slots)) {
                 break;
             }
-            header.wrap(ring, offset);
-            MessageExchange.Rejection rejection = exchange.screenAndCheck(header, slots * input.slotSize(), codecs);
-            if (rejection == null && HEADER_LENGTH + header.payloadLength() > maxRecordBytes) {
-                rejection = new MessageExchange.Rejection(ErrorCode.MALFORMED_MESSAGE, "payload of "
-                        + header.payloadLength() + " bytes exceeds the kernel's maximum of " + maxPayload);
-            }
+            header.wrap(input.buffer(), input.offset(position));
+            MessageExchange.Rejection rejection = screen(exchange, header, slots * input.slotSize(), codecs,
+                    maxRecordBytes, maxPayload);
             if (rejection != null) {
                 refused.put(position, rejection);
             }
             screenedUpTo = position;
-            LONG.setRelease(ring, offset + COMMIT_OFFSET,
-                    commit | (rejection == null ? RingDescriptor.COMMIT_ADMITTED : RingDescriptor.COMMIT_REJECTED));
+            input.mark(position, rejection == null ? RingDescriptor.COMMIT_ADMITTED : RingDescriptor.COMMIT_REJECTED);
             screened++;
             position = end;
         }
         return screened;
     }
 
-    private boolean isPadding(ByteBuffer ring, int offset, int slots, long position) {
-        return ring.getInt(offset + MESSAGE_TYPE_OFFSET) == PADDING_TYPE
-                && ring.getInt(offset + CHECKSUM_OFFSET) == PADDING_MARK
-                && slots == input.capacity() - (int) (position & (input.capacity() - 1));
+    /**
+     * Screens a record for a CUDA loop, on the host: as {@link MessageExchange#screenAndCheck},
+     * and whether header and payload fit the bytes the device stages for a record.
+     *
+     * @param exchange the kernel's exchange
+     * @param request the record's header, wrapped over it
+     * @param recordLength the record's length in its ring
+     * @param codecs the kernel's codecs, by wire type
+     * @param maxRecordBytes the most bytes of header and payload the device stages
+     * @param maxPayload the kernel's largest payload, named in the rejection of a larger one
+     * @return null if the device may take it, or why not
+     */
+    static MessageExchange.Rejection screen(MessageExchange exchange, MessageHeader request, int recordLength,
+                                            Map<Integer, MessageCodec> codecs, int maxRecordBytes, int maxPayload) {
+        MessageExchange.Rejection rejection = exchange.screenAndCheck(request, recordLength, codecs);
+        if (rejection == null && HEADER_LENGTH + request.payloadLength() > maxRecordBytes) {
+            return new MessageExchange.Rejection(ErrorCode.MALFORMED_MESSAGE, "payload of " + request.payloadLength()
+                    + " bytes exceeds the kernel's maximum of " + maxPayload);
+        }
+        return rejection;
     }
 
     /**

@@ -4,25 +4,22 @@ import static io.ringkernel.protocol.MessageHeaderDescriptor.HEADER_LENGTH;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.MESSAGE_TYPE_OFFSET;
 import static io.ringkernel.protocol.MessageHeaderDescriptor.PADDING_TYPE;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
  * The ring between an EVENT_DRIVEN kernel's host thread and its CUDA loop, in mapped host memory:
  * fixed-size request slots the host fills with screened messages, and a result slot beside each
- * that the device fills with the handler's answer. A request slot starts with a sequence word:
- * position + 1 once the slot holds that position's message. Once a launch's results are all
- * written, the device release-stores the position up to which results are complete in the
- * completed word.
+ * that the device fills with the handler's answer. The host launches the loop over the requests
+ * it forwarded and synchronizes with it before it reads a result, so every request forwarded has
+ * its result when the host looks, and the ring needs no sequence or completion words.
  *
  * <pre>
- *  +----------------+------------------------------------+-----------------------------------+
- *  |     completed  | request slots: capacity x stride   | result slots: capacity x stride   |
- *  +----------------+------------------------------------+-----------------------------------+
- *   0    72          REQUESTS_OFFSET
- *  request slot: 0 sequence | 8..63 the request's header bytes 8..63 | 64.. payload
+ *  +------------------------------------+-----------------------------------+
+ *  | request slots: capacity x stride   | result slots: capacity x stride   |
+ *  +------------------------------------+-----------------------------------+
+ *   0
+ *  request slot: 0..7 unused | 8..63 the request's header bytes 8..63 | 64.. payload
  *  result slot:  0..7 unused | 8 result (length, RK_NO_REPLY, RK_FAILED) | 12 reply type | 16.. reply payload
  * </pre>
  *
@@ -30,12 +27,8 @@ import java.nio.ByteOrder;
  * results; the host frees a slot by reading its result.
  */
 final class WorkRing {
-    /** Offset of the position up to which results are complete, which the device publishes after each round. */
-    static final int COMPLETED_OFFSET = 72;
     /** Offset of the first request slot. */
-    static final int REQUESTS_OFFSET = 128;
-    /** Offset of the sequence word in a request slot. */
-    static final int SEQUENCE_OFFSET = 0;
+    static final int REQUESTS_OFFSET = 0;
     /** Offset of the handler's result in a result slot. */
     static final int RESULT_CODE_OFFSET = 8;
     /** Offset of the reply's wire type in a result slot. */
@@ -45,16 +38,12 @@ final class WorkRing {
     /** Slot alignment: whole cache lines. */
     static final int SLOT_ALIGNMENT = 128;
 
-    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private final ByteBuffer memory;
     private final int capacity;
     private final int stride;
     private final int resultsOffset;
     private long forwarded;
     private long collected;
-    /* The completed word when last read: results before it need no further read of it. */
-    private long completed;
 
     /**
      * @param memory zeroed mapped memory of at least {@link #requiredBytes} bytes
@@ -114,8 +103,8 @@ final class WorkRing {
     }
 
     /**
-     * Forwards a message: copies its header and payload into the next request slot and publishes
-     * it. The caller checked {@link #free()}.
+     * Forwards a message: copies its header and payload into the next request slot. The caller
+     * checked {@link #free()}.
      *
      * @param record the input ring's buffer
      * @param offset the record's header
@@ -124,7 +113,7 @@ final class WorkRing {
     void forward(ByteBuffer record, int offset, int length) {
         int at = requestOffset(forwarded);
         memory.put(at + Long.BYTES, record, offset + Long.BYTES, length - Long.BYTES);
-        publish(at);
+        forwarded++;
     }
 
     /**
@@ -138,24 +127,15 @@ final class WorkRing {
         int at = requestOffset(forwarded);
         memory.put(at + Long.BYTES, record, offset + Long.BYTES, HEADER_LENGTH - Long.BYTES);
         memory.putInt(at + MESSAGE_TYPE_OFFSET, PADDING_TYPE);
-        publish(at);
-    }
-
-    private void publish(int at) {
         forwarded++;
-        LONG.setRelease(memory, at + SEQUENCE_OFFSET, forwarded);
     }
 
-    /** @return true if the device has written the result of the oldest outstanding request */
+    /**
+     * @return true if a forwarded request's result waits to be collected: the host synchronized
+     *         with the launch over it, so its result is written
+     */
     boolean resultReady() {
-        if (collected < completed) {
-            return true;
-        }
-        if (forwarded == collected) {
-            return false;
-        }
-        completed = (long) LONG.getAcquire(memory, COMPLETED_OFFSET);
-        return collected < completed;
+        return collected < forwarded;
     }
 
     /** @return offset of the oldest outstanding request's slot, its header at 0 (commit word excepted) */

@@ -11,6 +11,23 @@
  * back-off while idle or told to park, and leaves when told to exit.
  */
 
+/* An acquire load: what the host wrote before the word is visible to the loads after it. */
+__device__ static inline unsigned long long rk_poll(const unsigned char *word) {
+    unsigned long long value;
+    asm volatile("ld.acquire.sys.global.u64 %0, [%1];" : "=l"(value) : "l"(word) : "memory");
+    return value;
+}
+
+__device__ static inline int rk_poll_command(const unsigned char *word) {
+    int value;
+    asm volatile("ld.relaxed.sys.global.s32 %0, [%1];" : "=r"(value) : "l"(word) : "memory");
+    return value;
+}
+
+__device__ static inline void rk_publish(unsigned char *word, unsigned long long value) {
+    asm volatile("st.release.sys.global.u64 [%0], %1;" :: "l"(word), "l"(value) : "memory");
+}
+
 __device__ static inline unsigned long long rk_min(unsigned long long a, unsigned long long b) {
     return a < b ? a : b;
 }

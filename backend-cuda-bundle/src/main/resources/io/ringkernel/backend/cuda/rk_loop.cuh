@@ -6,23 +6,6 @@
  * rk_direct, follows in rk_direct.cuh.
  */
 
-/* An acquire load: what the host wrote before the word is visible to the loads after it. */
-__device__ static inline unsigned long long rk_poll(const unsigned char *word) {
-    unsigned long long value;
-    asm volatile("ld.acquire.sys.global.u64 %0, [%1];" : "=l"(value) : "l"(word) : "memory");
-    return value;
-}
-
-__device__ static inline int rk_poll_command(const unsigned char *word) {
-    int value;
-    asm volatile("ld.relaxed.sys.global.s32 %0, [%1];" : "=r"(value) : "l"(word) : "memory");
-    return value;
-}
-
-__device__ static inline void rk_publish(unsigned char *word, unsigned long long value) {
-    asm volatile("st.release.sys.global.u64 [%0], %1;" :: "l"(word), "l"(value) : "memory");
-}
-
 #ifdef RK_STATE_BYTES
 #define RK_STATE_ARGUMENT , state
 #define RK_HANDLER rk_handle_stateful
@@ -97,8 +80,7 @@ __device__ static void rk_stage(unsigned char *staged, const unsigned char *reco
 
 /*
  * Handles the message at 'position': stages it in device memory ('staging', two strides: the
- * request, then the reply), runs the handler there and copies the reply into the result slot. The
- * loop publishes it, with the rest of its round, through the completed word.
+ * request, then the reply), runs the handler there and copies the reply into the result slot.
  */
 __device__ static void rk_process(unsigned char *requests, unsigned char *results, unsigned int stride,
                                   unsigned int capacity, unsigned long long position, unsigned char *staging,
@@ -141,7 +123,5 @@ extern "C" __global__ void rk_loop(unsigned char *work, unsigned int capacity, u
 #endif
         __syncthreads();
     }
-    if (threadIdx.x == 0) {
-        rk_publish(work + RK_WORK_COMPLETED_OFFSET, end); /* after the barrier: every result is written */
-    }
+    /* The host synchronizes with the launch before it reads a result. */
 }
