@@ -55,8 +55,25 @@ public final class HybridLogicalClock {
      * @return a new reading greater than every earlier one
      */
     public long tick(long physicalNow) {
+        return tick(physicalNow, 1);
+    }
+
+    /**
+     * Reserves {@code count} consecutive readings at a physical time already read, for a run of
+     * events stamped in order: the first and the {@code count - 1} after it are the run's, each
+     * greater than every reading before the run. One update of the clock for the whole run.
+     *
+     * @param physicalNow the physical clock's reading, from {@link #physicalNow()}
+     * @param count readings to reserve, at least 1
+     * @return the run's first reading; the others follow it by 1, 2, …
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     */
+    public long tick(long physicalNow, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a run needs at least one reading, got " + count);
+        }
         long physical = pack(physicalNow, 0);
-        return last.updateAndGet(previous -> Math.max(physical, previous + 1));
+        return last.accumulateAndGet(count, (previous, n) -> Math.max(physical, previous + 1) + n - 1) - count + 1;
     }
 
     /**

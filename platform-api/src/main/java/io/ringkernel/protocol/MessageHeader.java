@@ -113,9 +113,22 @@ public final class MessageHeader {
      * @return this flyweight
      */
     public MessageHeader write(HeaderFields fields) {
-        buffer.putLong(offset + MESSAGE_ID_OFFSET, fields.messageId());
+        return write(fields, fields.messageId(), fields.timestamp());
+    }
+
+    /**
+     * Writes every field but the commit word and the checksum, with a message id and timestamp
+     * of its own in place of the values': one set of values serves a run of messages.
+     *
+     * @param fields the values but id and timestamp
+     * @param messageId the message's id
+     * @param timestamp the message's timestamp
+     * @return this flyweight
+     */
+    public MessageHeader write(HeaderFields fields, long messageId, long timestamp) {
+        buffer.putLong(offset + MESSAGE_ID_OFFSET, messageId);
         buffer.putLong(offset + CORRELATION_ID_OFFSET, fields.correlationId());
-        buffer.putLong(offset + TIMESTAMP_OFFSET, fields.timestamp());
+        buffer.putLong(offset + TIMESTAMP_OFFSET, timestamp);
         buffer.putLong(offset + DEADLINE_OFFSET, fields.deadline());
         buffer.putInt(offset + SOURCE_KERNEL_OFFSET, fields.sourceKernel());
         buffer.putInt(offset + DESTINATION_KERNEL_OFFSET, fields.destinationKernel());

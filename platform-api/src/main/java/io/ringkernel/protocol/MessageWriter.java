@@ -105,12 +105,60 @@ public final class MessageWriter {
         return first;
     }
 
+    /**
+     * Writes a run of messages of one type and payload length under one claim, as
+     * {@link #tryWriteRun(ManyToOneSlotRing, List, ByteBuffer, boolean)} does, with no header
+     * values per message: record {@code i} gets {@code template}'s values, the message id
+     * {@code template.messageId() + i}, the timestamp {@code template.timestamp() + i} (a run
+     * {@link HybridLogicalClock#tick(long, int) reserved} on the clock) and the {@code i}-th
+     * {@code template.payloadLength()} bytes of {@code payloads}.
+     *
+     * @param ring the ring
+     * @param template the first record's header values
+     * @param count how many records
+     * @param payloads the records' payloads back to back between position and limit, exactly
+     *                 {@code count} payload lengths (not consumed)
+     * @param admitted true only for the runtime's own sender, writing messages its codec encoded
+     * @return the first record's position, or {@link ManyToOneSlotRing#INSUFFICIENT_CAPACITY} when full now
+     * @throws IllegalArgumentException if {@code count} is less than 1, the payload length is
+     *         negative, the payload bytes are not {@code count} payloads, or the records take more
+     *         than half the ring
+     */
+    public static long tryWriteRun(ManyToOneSlotRing ring, HeaderFields template, int count, ByteBuffer payloads,
+                                   boolean admitted) {
+        int length = template.payloadLength();
+        if (count < 1 || length < 0) {
+            throw new IllegalArgumentException("a run needs at least one record and a payload length of at least 0, got "
+                    + count + " record(s) of " + length + " bytes");
+        }
+        if ((long) count * length != payloads.remaining()) {
+            throw new IllegalArgumentException(count + " records of " + length + " payload bytes, buffer has "
+                    + payloads.remaining());
+        }
+        int slots = ring.slotsFor(length);
+        long first = ring.tryClaimSlots((int) Math.min(Integer.MAX_VALUE, (long) count * slots));
+        if (first == ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+            return first;
+        }
+        MessageHeader header = HEADER.get();
+        for (int i = 0; i < count; i++) {
+            write(ring, header, first + (long) i * slots, template, template.messageId() + i, template.timestamp() + i,
+                    payloads, payloads.position() + i * length, admitted);
+        }
+        return first;
+    }
+
     /** Writes one record at a claimed position, header, payload and checksum, then commits it. */
     private static void write(ManyToOneSlotRing ring, MessageHeader header, long position, HeaderFields fields,
                               ByteBuffer payloads, int from, boolean admitted) {
+        write(ring, header, position, fields, fields.messageId(), fields.timestamp(), payloads, from, admitted);
+    }
+
+    private static void write(ManyToOneSlotRing ring, MessageHeader header, long position, HeaderFields fields,
+                              long messageId, long timestamp, ByteBuffer payloads, int from, boolean admitted) {
         int length = fields.payloadLength();
         ByteBuffer target = ring.buffer();
-        header.wrap(target, ring.offset(position)).write(fields);
+        header.wrap(target, ring.offset(position)).write(fields, messageId, timestamp);
         target.put(header.payloadOffset(), payloads, from, length);
         header.seal();
         ring.commit(position, length, admitted);

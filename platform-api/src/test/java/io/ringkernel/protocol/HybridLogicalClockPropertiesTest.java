@@ -3,6 +3,7 @@ package io.ringkernel.protocol;
 import static io.ringkernel.protocol.HybridLogicalClock.pack;
 import static io.ringkernel.protocol.HybridLogicalClock.unpack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.ringkernel.api.HlcTimestamp;
 import java.util.Arrays;
@@ -186,6 +187,32 @@ class HybridLogicalClockPropertiesTest {
         assertThat(clock.leadMillis(pack(100_000 + 5, 0))).isEqualTo(5);
         assertThat(clock.leadMillis(-1)).isEqualTo(Long.MAX_VALUE);
         assertThat(clock.leadMillis(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Property(tries = 200)
+    void shouldReserveARunOfReadingsThatNoOtherReadingSharesAndThatFollowsEveryEarlierOne(
+            @ForAll @LongRange(min = 1, max = MAX_PHYSICAL - 10) long start,
+            @ForAll @IntRange(min = 1, max = 3) int advance,
+            @ForAll @IntRange(min = 1, max = 5000) int count) {
+        long[] now = {start};
+        HybridLogicalClock clock = new HybridLogicalClock(0, () -> now[0]);
+        long before = clock.tick();
+        now[0] += advance - 2; // physical time may stand still or step back
+
+        long first = clock.tick(clock.physicalNow(), count);
+        long after = clock.tick();
+
+        assertThat(first).isGreaterThan(before).isGreaterThanOrEqualTo(pack(now[0], 0));
+        assertThat(after).as("the run's readings are its own").isEqualTo(Math.max(first + count, pack(now[0], 0)));
+    }
+
+    @Example
+    void shouldRefuseToReserveARunOfNoReadings() {
+        HybridLogicalClock clock = new HybridLogicalClock(0, () -> 5_000);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> clock.tick(5_000, 0))
+                .withMessage("a run needs at least one reading, got 0");
+        assertThat(clock.tick()).as("nothing reserved").isEqualTo(pack(5_000, 0));
     }
 
     @Example

@@ -191,6 +191,62 @@ class MessageWriterTest {
     }
 
     @Test
+    void shouldWriteAUniformRunFromOneSetOfHeaderValuesWithConsecutiveIdsAndTimestamps() {
+        ManyToOneSlotRing ring = TestMemory.ring(32, 64);
+        byte[] bytes = ManyToOneSlotRingTest.pattern(3 * 100 + 4, 5);
+        ByteBuffer payloads = ByteBuffer.wrap(bytes).position(2).limit(302);
+        HeaderFields template = fields(100, 40L);
+
+        long position = MessageWriter.tryWriteRun(ring, template, 3, payloads, true);
+        List<Written> records = readAll(ring);
+
+        assertThat(position).isZero();
+        assertThat(payloads.position()).isEqualTo(2);
+        assertThat(payloads.limit()).isEqualTo(302);
+        assertThat(records).extracting(Written::fields).containsExactly(
+                withFlags(at(template, 0), (short) (FLAG_CALL | FLAG_CHECKSUM)),
+                withFlags(at(template, 1), (short) (FLAG_CALL | FLAG_CHECKSUM)),
+                withFlags(at(template, 2), (short) (FLAG_CALL | FLAG_CHECKSUM)));
+        assertThat(records).extracting(Written::problem).containsOnlyNulls();
+        assertThat(records).extracting(Written::recordLength).containsExactly(3 * 64, 3 * 64, 3 * 64);
+        for (int i = 0; i < 3; i++) {
+            byte[] expected = new byte[100];
+            System.arraycopy(bytes, 2 + i * 100, expected, 0, 100);
+            assertThat(records.get(i).payload()).isEqualTo(expected);
+        }
+        assertThat(ring.buffer().getLong(3 * 64 + COMMIT_OFFSET)).isEqualTo(6 | RingDescriptor.COMMIT_ADMITTED);
+    }
+
+    @Test
+    void shouldWriteNoRecordOfAUniformRunWhenTheRingHasNoRoomForAllOfThem() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 64);
+        for (long id = 0; id < 6; id++) {
+            MessageWriter.tryWrite(ring, fields(0, id), ByteBuffer.allocate(0));
+        }
+
+        long refused = MessageWriter.tryWriteRun(ring, fields(0, 6L), 3, ByteBuffer.allocate(0), true);
+
+        assertThat(refused).as("2 slots are free, the run needs 3").isEqualTo(INSUFFICIENT_CAPACITY);
+        assertThat(ring.tail()).isEqualTo(6);
+    }
+
+    @Test
+    void shouldRejectAUniformRunThatIsEmptyOrWhosePayloadBytesAreNotItsRecordsWithoutClaiming() {
+        ManyToOneSlotRing ring = TestMemory.ring(8, 64);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MessageWriter.tryWriteRun(ring, fields(10, 1L), 0, ByteBuffer.allocate(0), true))
+                .withMessage("a run needs at least one record and a payload length of at least 0, got 0 record(s) of 10 bytes");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MessageWriter.tryWriteRun(ring, fields(10, 1L), 3, ByteBuffer.allocate(29), true))
+                .withMessage("3 records of 10 payload bytes, buffer has 29");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MessageWriter.tryWriteRun(ring, fields(0, 1L), 5, ByteBuffer.allocate(0), true))
+                .withMessageContaining("a run of 5 slots does not fit a ring of 8 slots");
+        assertThat(ring.tail()).isZero();
+    }
+
+    @Test
     void shouldRejectARunWhosePayloadLengthsDisagreeWithThePayloadBytesWithoutClaiming() {
         ManyToOneSlotRing ring = TestMemory.ring(8, 64);
 
@@ -233,5 +289,12 @@ class MessageWriterTest {
     }
 
     private record Written(HeaderFields fields, byte version, String problem, int recordLength, byte[] payload) {
+    }
+
+    /** @return the header values of a uniform run's record {@code i} */
+    private static HeaderFields at(HeaderFields template, int i) {
+        return new HeaderFields(template.messageId() + i, template.correlationId(), template.timestamp() + i,
+                template.deadline(), template.sourceKernel(), template.destinationKernel(), template.messageType(),
+                template.payloadLength(), template.flags(), template.priority());
     }
 }

@@ -1,8 +1,9 @@
 /*
  * The PERSISTENT loop: launched once, one block reads the kernel's input ring in mapped host
- * memory itself, with no host thread between sender and device. Each round it polls the commit
- * words of up to 'window' slots (one while idle), finds the committed records that follow the
- * ring's head, and gives each to a thread. A record the runtime's own sender wrote (its commit
+ * memory itself, with no host thread between sender and device. Each round starts with one bus
+ * round trip: the commit words of twice as many slots as the last round took, up to 'window' (one
+ * while idle), read together with the host's command. It finds the committed records that follow
+ * the ring's head and gives each to a thread. A record the runtime's own sender wrote (its commit
  * word marked RK_COMMIT_ADMITTED) is handled at once; any other waits, the loop stopped before it,
  * until the host has screened it and marked its commit word admitted or RK_COMMIT_REJECTED. A record that
  * needs an answer (a reply, a failure, a rejection) gets an entry in the result ring, in input
@@ -106,17 +107,38 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
     unsigned long long handled = *(volatile unsigned long long *) (control + RK_RESULT_HANDLED_OFFSET);
     unsigned long long waiting_at = 0;
     int acknowledged = -1;
+    bool running = true;
     unsigned int polled = 1;
     unsigned int sleep = 0;
     unsigned int empty = 0;
+    if (threadIdx.x == 0) {
+        collected = rk_poll(control + RK_RESULT_COLLECTED_OFFSET);
+    }
     while (true) {
         if (threadIdx.x == 0) {
-            command = rk_poll_command(control + RK_RESULT_COMMAND_OFFSET);
-            collected = rk_poll(control + RK_RESULT_COLLECTED_OFFSET);
+            if (published + window - collected > entry_capacity) {
+                collected = rk_poll(control + RK_RESULT_COLLECTED_OFFSET); /* only grows: a stale count is safe */
+            }
             uniform_end = window;
             records = 0;
             waiting = RK_MAX_WINDOW;
             latest = 0;
+        }
+        __syncthreads();
+        const bool room = published + window - collected <= entry_capacity;
+        const unsigned int polling = running && room ? polled : 0;
+
+        /*
+         * One bus round trip starts a round: the last thread reads the host's command while the
+         * others poll the commit words, which count only if the command says run.
+         */
+        const unsigned long long position = head + threadIdx.x;
+        if (threadIdx.x == blockDim.x - 1) {
+            command = rk_poll_command(control + RK_RESULT_COMMAND_OFFSET);
+        }
+        if (threadIdx.x < window) {
+            commit[threadIdx.x] = threadIdx.x < polling
+                    ? rk_poll(ring + ((position & mask) << slot_shift) + RK_COMMIT_OFFSET) : 0;
         }
         __syncthreads();
         const int word = command;
@@ -127,17 +149,10 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
         if ((word & 3) == RK_COMMAND_EXIT) {
             break;
         }
-        const bool room = published + window - collected <= entry_capacity;
-        const unsigned int polling = (word & 3) == RK_COMMAND_RUN && room ? polled : 0;
+        running = (word & 3) == RK_COMMAND_RUN;
 
-        /* Poll the commit words; a record of uniform length k is found in parallel, k slots apart. */
-        const unsigned long long position = head + threadIdx.x;
-        if (threadIdx.x < window) {
-            commit[threadIdx.x] = threadIdx.x < polling
-                    ? rk_poll(ring + ((position & mask) << slot_shift) + RK_COMMIT_OFFSET) : 0;
-        }
-        __syncthreads();
-        const unsigned long long first = commit[0] & RK_COMMIT_END_MASK;
+        /* Find the records; one of uniform length k is found in parallel, k slots apart. */
+        const unsigned long long first = running ? commit[0] & RK_COMMIT_END_MASK : 0;
         const unsigned int k = first > head && first - head <= ring_capacity ? (unsigned int) (first - head) : 0;
         if (k > 0 && threadIdx.x < window && threadIdx.x % k == 0
                 && (commit[threadIdx.x] & RK_COMMIT_END_MASK) != position + k) {
@@ -261,11 +276,13 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             }
         }
         published += entry_count;
+        const unsigned long long took = taken > 0 ? end_of[taken - 1] - head : 0;
         if (taken > 0) {
             head = end_of[taken - 1];
         }
         __syncthreads();
-        polled = taken == 0 ? 1 : window;
+        /* A lone call polls a few slots after it, not the whole window: a wide poll delays the next call. */
+        polled = taken == 0 ? 1 : (unsigned int) rk_min(window, 2 * took);
         if (taken > 0) {
             sleep = 0;
             empty = 0;

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntUnaryOperator;
+import java.util.function.LongSupplier;
 
 /**
  * The host side of a kernel's input ring: encodes a message with its type's codec, frames it and
@@ -118,7 +118,7 @@ final class MessageSender {
             EncodedBatch batch = encodeAll(messages.toArray());
             long firstId = nextMessageId.getAndAdd(batch.size());
             for (EncodedBatch.Run run : batch.runs()) {
-                writeRun(run, batch::typeId, batch::length, batch.size(), firstId, timeout, accepting);
+                writeRun(batch, run, firstId, timeout, accepting);
                 messagesIn.add(run.count());
                 afterRun.run();
             }
@@ -165,7 +165,7 @@ final class MessageSender {
                 int to = Math.min(count, from + perRun);
                 EncodedBatch.Run run = new EncodedBatch.Run(from, to,
                         payloads.slice(payloads.position() + from * length, (to - from) * length));
-                writeRun(run, index -> typeId, index -> length, count, firstId, timeout, accepting);
+                writeUniformRun(run, typeId, length, count, firstId, timeout, accepting);
                 messagesIn.add(run.count());
                 afterRun.run();
             }
@@ -219,21 +219,38 @@ final class MessageSender {
         }
     }
 
-    private void writeRun(EncodedBatch.Run run, IntUnaryOperator typeIds, IntUnaryOperator lengths, int batchSize,
-                          long firstId, Duration timeout, Runnable accepting) {
+    /** Writes a run of a batch, each message with header values of its own. */
+    private void writeRun(EncodedBatch batch, EncodedBatch.Run run, long firstId, Duration timeout, Runnable accepting) {
         List<HeaderFields> fields = new ArrayList<>(run.count());
-        long physicalNow = hostClock.physicalNow(); // one reading of the physical clock per run
+        long firstTick = hostClock.tick(hostClock.physicalNow(), run.count()); // one clock update per run
         for (int i = run.from(); i < run.to(); i++) {
-            fields.add(new HeaderFields(firstId + i, 0, hostClock.tick(physicalNow), 0, 0, kernelNumber,
-                    typeIds.applyAsInt(i), lengths.applyAsInt(i), (short) 0, (byte) 0));
+            fields.add(new HeaderFields(firstId + i, 0, firstTick + i - run.from(), 0, 0, kernelNumber,
+                    batch.typeId(i), batch.length(i), (short) 0, (byte) 0));
         }
+        writeRetrying(run, batch.size(), firstId, timeout, accepting,
+                () -> MessageWriter.tryWriteRun(input, fields, run.payloads(), true));
+    }
+
+    /** Writes a run of messages of one type and length from one set of header values: nothing per message. */
+    private void writeUniformRun(EncodedBatch.Run run, int typeId, int length, int batchSize, long firstId,
+                                 Duration timeout, Runnable accepting) {
+        HeaderFields first = new HeaderFields(firstId + run.from(), 0,
+                hostClock.tick(hostClock.physicalNow(), run.count()), 0, 0, kernelNumber, typeId, length, (short) 0,
+                (byte) 0);
+        writeRetrying(run, batchSize, firstId, timeout, accepting,
+                () -> MessageWriter.tryWriteRun(input, first, run.count(), run.payloads(), true));
+    }
+
+    /** Tries a run's write until it finds room, or throws once the ring stayed full for the timeout. */
+    private void writeRetrying(EncodedBatch.Run run, int batchSize, long firstId, Duration timeout, Runnable accepting,
+                               LongSupplier write) {
         RoomWait wait = null;
         while (true) {
             long now = System.nanoTime();
             for (int i = run.from(); i < run.to(); i++) {
                 latency.sent(firstId + i, now);
             }
-            if (MessageWriter.tryWriteRun(input, fields, run.payloads(), true) != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
+            if (write.getAsLong() != ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
                 return;
             }
             wait = wait != null ? wait : new RoomWait(timeout, accepting);
