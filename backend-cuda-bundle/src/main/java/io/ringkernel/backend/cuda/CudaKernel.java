@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntToLongFunction;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUresult;
@@ -66,11 +67,13 @@ abstract class CudaKernel implements BackendKernel {
     protected volatile String lost;
 
     /**
-     * Creates the stream, loads the program and allocates staging for one request and one reply
-     * of {@code stagingStride} bytes per thread; the context has stopped its other loops
-     * ({@link CudaContext#launch}). The subclass then calls {@link #start()}.
+     * Creates the stream, loads the program and allocates the device memory its loop stages
+     * messages in; the context has stopped its other loops ({@link CudaContext#launch}). The
+     * subclass then calls {@link #start()}.
+     *
+     * @param stagingBytes device memory for the loop, given the kernel's {@link #blockFor block}
      */
-    CudaKernel(CudaContext owner, CudaCompiledKernel compiled, KernelResources resources, int stagingStride) {
+    CudaKernel(CudaContext owner, CudaCompiledKernel compiled, KernelResources resources, IntToLongFunction stagingBytes) {
         this.kernelId = resources.kernelId();
         this.handlerName = "the CUDA handler of kernel '" + kernelId + "'";
         this.owner = owner;
@@ -78,14 +81,23 @@ abstract class CudaKernel implements BackendKernel {
         this.telemetry = resources.telemetry();
         this.signals = resources.signals();
         this.exchange = new MessageExchange(resources);
-        int requested = resources.block().x();
-        this.block = requested > 1 ? Math.min(1024, (requested + 31) & -32) : DEFAULT_BLOCK;
+        this.block = blockFor(resources);
         CudaException.check(cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate");
-        long stagingBytes = 2L * block * stagingStride;
-        CudaException.check(cuMemAlloc(staging, stagingBytes), "cuMemAlloc(" + stagingBytes + " bytes of staging)");
+        long bytes = stagingBytes.applyAsLong(block);
+        CudaException.check(cuMemAlloc(staging, bytes), "cuMemAlloc(" + bytes + " bytes of staging)");
         load(compiled);
         this.gate = new Thread(this::gate, "ringkernel-cuda-" + kernelId);
         gate.setDaemon(true);
+    }
+
+    /**
+     * @param resources the kernel's resources
+     * @return threads of the kernel's loop: the launch's block rounded up to whole warps, at most
+     *         1,024, or {@link #DEFAULT_BLOCK} for a block of one
+     */
+    static int blockFor(KernelResources resources) {
+        int requested = resources.block().x();
+        return requested > 1 ? Math.min(1024, (requested + 31) & -32) : DEFAULT_BLOCK;
     }
 
     /** Starts the kernel's host thread, once the subclass is ready. */

@@ -36,7 +36,7 @@ final class EventDrivenCudaKernel extends CudaKernel {
 
     EventDrivenCudaKernel(CudaContext owner, CUcontext context, CudaCompiledKernel compiled, KernelResources resources,
                           boolean timed) {
-        super(owner, compiled, resources, WorkRing.strideFor(resources.controlBlock().maxPayload()));
+        super(owner, compiled, resources, block -> 2L * block * WorkRing.strideFor(resources.controlBlock().maxPayload()));
         this.timed = timed;
         this.input = resources.input();
         int stride = WorkRing.strideFor(controlBlock.maxPayload());

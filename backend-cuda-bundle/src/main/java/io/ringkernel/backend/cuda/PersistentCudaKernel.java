@@ -41,7 +41,7 @@ final class PersistentCudaKernel extends CudaKernel {
     private boolean pausedLoop;
 
     PersistentCudaKernel(CudaContext owner, CUcontext context, CudaCompiledKernel compiled, KernelResources resources) {
-        super(owner, compiled, resources, ResultRing.strideFor(resources.controlBlock().maxPayload()));
+        super(owner, compiled, resources, block -> stagingBytes(block, resources));
         this.input = resources.input();
         DevicePointer ring = new DevicePointer();
         CudaException.check(cuMemHostGetDevicePointer(ring, Pointer.to(input.buffer()), 0),
@@ -57,6 +57,17 @@ final class PersistentCudaKernel extends CudaKernel {
         results.command(ResultRing.PARK);
         launchLoop();
         start();
+    }
+
+    /**
+     * Staging of {@code rk_direct}: a reply of one result stride per thread, then the mirror of
+     * the slots a round takes: up to a block of them, and the rest of a record that starts at
+     * the last.
+     */
+    private static long stagingBytes(int block, KernelResources resources) {
+        int stride = ResultRing.strideFor(resources.controlBlock().maxPayload());
+        int slotSize = resources.input().slotSize();
+        return (long) block * stride + ((long) block + (stride + slotSize - 1) / slotSize) * slotSize;
     }
 
     @Override

@@ -68,6 +68,33 @@ __device__ static unsigned int rk_prefix(bool flag, unsigned int *warp_sums, uns
 }
 
 /*
+ * Copies 'words' 16-byte words of the ring, from byte 'from' on (wrapping at the ring's end,
+ * 'ring_mask' its size less one), into 'mirror'. All threads call it: at each step consecutive
+ * threads load consecutive words, so a warp reads whole lines, RK_COPY_WORDS loads in flight each.
+ */
+__device__ static void rk_mirror(unsigned char *mirror, const unsigned char *ring, unsigned long long from,
+                                 unsigned long long ring_mask, unsigned int words) {
+    uint4 *target = (uint4 *) mirror;
+    for (unsigned int first = threadIdx.x; first < words; first += blockDim.x * RK_COPY_WORDS) {
+        uint4 word[RK_COPY_WORDS];
+#pragma unroll
+        for (unsigned int i = 0; i < RK_COPY_WORDS; i++) {
+            const unsigned int at = first + i * blockDim.x;
+            if (at < words) {
+                word[i] = *(const uint4 *) (ring + ((from + (unsigned long long) at * 16) & ring_mask));
+            }
+        }
+#pragma unroll
+        for (unsigned int i = 0; i < RK_COPY_WORDS; i++) {
+            const unsigned int at = first + i * blockDim.x;
+            if (at < words) {
+                target[at] = word[i];
+            }
+        }
+    }
+}
+
+/*
  * Classifies a staged record by its commit word's marks; 'slots' is the record's length in slots,
  * 'index' its first slot's.
  */
@@ -102,6 +129,10 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
     __shared__ unsigned int waiting;
     __shared__ unsigned long long latest;
     const unsigned long long mask = ring_capacity - 1;
+    /* Staging: a reply of 'stride' bytes per thread, then the mirror of the slots a round takes. */
+    unsigned char *replies = staging;
+    unsigned char *mirror = staging + (size_t) blockDim.x * stride;
+    const unsigned long long mirror_slots = window + ((stride + (1u << slot_shift) - 1) >> slot_shift);
     unsigned char *entries = control + RK_RESULT_ENTRIES_OFFSET;
     unsigned char *ring_head = ring + ((size_t) ring_capacity << slot_shift) + RK_RING_HEAD_OFFSET;
     unsigned long long handled = *(volatile unsigned long long *) (control + RK_RESULT_HANDLED_OFFSET);
@@ -179,17 +210,22 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
         __syncthreads();
         const unsigned int n = records;
 
-        /* Stage and classify: thread i takes record i. */
-        unsigned char *request = staging + (size_t) threadIdx.x * 2 * stride;
-        unsigned char *reply = request + stride;
+        /* Stage: the block copies the records' slots into the mirror together, each load beside its neighbour's. */
+        const unsigned long long span_end = n > 0 ? rk_min(end_of[n - 1], head + mirror_slots) : head;
+        rk_mirror(mirror, ring, head << slot_shift, ((unsigned long long) ring_capacity << slot_shift) - 1,
+                  (unsigned int) (((span_end - head) << slot_shift) / 16));
+        __syncthreads();
+
+        /* Classify: thread i takes record i. */
+        unsigned char *reply = replies + (size_t) threadIdx.x * stride;
+        unsigned char *request = mirror;
         int take = RK_TAKE_SKIP;
         unsigned long long record_start = 0;
         if (threadIdx.x < n) {
             record_start = start_of[threadIdx.x];
-            const unsigned long long slots = end_of[threadIdx.x] - record_start;
-            const unsigned char *record = ring + ((record_start & mask) << slot_shift);
-            rk_stage(request, record, (unsigned int) rk_min(stride, slots << slot_shift));
-            take = rk_classify(request, commit[record_start - head], slots, record_start & mask, ring_capacity);
+            request = mirror + ((record_start - head) << slot_shift);
+            take = rk_classify(request, commit[record_start - head], end_of[threadIdx.x] - record_start,
+                               record_start & mask, ring_capacity);
             if (take == RK_TAKE_WAIT) {
                 atomicMin(&waiting, threadIdx.x);
             }
@@ -208,10 +244,10 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
         __shared__ unsigned int answers[RK_MAX_WINDOW];
         if (threadIdx.x == 0) {
             for (unsigned int i = 0; i < taken; i++) {
-                unsigned char *staged = staging + (size_t) i * 2 * stride;
+                unsigned char *staged = mirror + ((start_of[i] - head) << slot_shift);
                 if (rk_classify(staged, commit[start_of[i] - head], end_of[i] - start_of[i], start_of[i] & mask,
                                 ring_capacity) == RK_TAKE_HANDLE) {
-                    codes[i] = rk_run_handler(staged, staged + stride + RK_ENTRY_PAYLOAD_OFFSET,
+                    codes[i] = rk_run_handler(staged, replies + (size_t) i * stride + RK_ENTRY_PAYLOAD_OFFSET,
                                               stride - RK_ENTRY_PAYLOAD_OFFSET, &types[i], &answers[i], state);
                 }
             }
