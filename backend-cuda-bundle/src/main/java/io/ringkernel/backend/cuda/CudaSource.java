@@ -33,8 +33,10 @@ final class CudaSource {
     static final String LOOP_KERNEL = "rk_loop";
     /** Name of the PERSISTENT loop kernel in the program, which reads the input ring itself. */
     static final String DIRECT_KERNEL = "rk_direct";
-    /** Most slots the PERSISTENT loop polls a round: its largest block. */
+    /** Most slots the PERSISTENT loop polls, and records it takes, a round, whatever its block. */
     static final long MAX_WINDOW = 1024;
+    /** Commit words a thread polls with relaxed loads beside its own slot's, in one bus round trip. */
+    static final long POLL_BATCH = 8;
     /** 16-byte words a thread copies per bus round trip between mapped and device memory. */
     static final long COPY_WORDS = 16;
     /** Bytes of a request copied before its header is read: the header and the start of the payload. */
@@ -85,6 +87,7 @@ final class CudaSource {
                 define("RK_COMMAND_RUN", ResultRing.RUN),
                 define("RK_COMMAND_PARK", ResultRing.PARK),
                 define("RK_COMMAND_EXIT", ResultRing.EXIT),
+                define("RK_POLL_BATCH", POLL_BATCH),
                 define("RK_COPY_WORDS", COPY_WORDS),
                 define("RK_FIRST_COPY_BYTES", FIRST_COPY_BYTES),
                 define("RK_FAILURE_TEXT_BYTES", FAILURE_TEXT_BYTES),

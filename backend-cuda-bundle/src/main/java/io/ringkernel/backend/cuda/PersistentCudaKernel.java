@@ -33,41 +33,53 @@ final class PersistentCudaKernel extends CudaKernel {
     private final long inputAddress;
     private final MappedBuffer resultMemory;
     private final ResultRing results;
-    /* Most slots the loop polls a round, whatever its block: the result ring's and the input ring's capacity. */
-    private final int windowLimit;
+    /* Most slots the loop polls, and records it takes, a round, whatever its block. */
+    private final int window;
     private final WaitingRecordScreen screen;
     private long handledSeen;
     private volatile boolean loopRunning;
     private boolean pausedLoop;
 
     PersistentCudaKernel(CudaContext owner, CUcontext context, CudaCompiledKernel compiled, KernelResources resources) {
-        super(owner, compiled, resources, block -> stagingBytes(block, resources));
+        super(owner, compiled, resources, block -> stagingBytes(resources));
         this.input = resources.input();
         DevicePointer ring = new DevicePointer();
         CudaException.check(cuMemHostGetDevicePointer(ring, Pointer.to(input.buffer()), 0),
                 "cuMemHostGetDevicePointer(the input ring)");
         this.inputAddress = ring.address();
         int stride = ResultRing.strideFor(controlBlock.maxPayload());
-        int capacity = Integer.highestOneBit((int) Math.max(1, Math.min(input.capacity(), MAX_WORK_BYTES / stride)));
+        int capacity = resultCapacity(resources);
         this.resultMemory = MappedBuffer.allocate(context, owner::retire, ResultRing.requiredBytes(capacity, stride),
                 ResultRing.ENTRY_ALIGNMENT);
         this.results = new ResultRing(resultMemory.hostView(), capacity, stride);
-        this.windowLimit = Math.min(capacity, input.capacity());
+        this.window = window(resources);
         this.screen = new WaitingRecordScreen(input, exchange, stride, controlBlock.maxPayload());
         results.command(ResultRing.PARK);
         launchLoop();
         start();
     }
 
+    /** @return entries of the result ring: one per input slot, within {@link #MAX_WORK_BYTES} */
+    private static int resultCapacity(KernelResources resources) {
+        int stride = ResultRing.strideFor(resources.controlBlock().maxPayload());
+        return Integer.highestOneBit((int) Math.max(1, Math.min(resources.input().capacity(), MAX_WORK_BYTES / stride)));
+    }
+
+    /** @return slots the loop polls, and records it takes, a round at most: within the result ring */
+    private static int window(KernelResources resources) {
+        return (int) Math.min(resultCapacity(resources), CudaSource.MAX_WINDOW);
+    }
+
     /**
-     * Staging of {@code rk_direct}: a reply of one result stride per thread, then the mirror of
-     * the slots a round takes: up to a block of them, and the rest of a record that starts at
-     * the last.
+     * Staging of {@code rk_direct}: a reply of one result stride per record of a round, then the
+     * mirror of the slots a round takes: a window of them, and the rest of a record that starts
+     * at its last.
      */
-    private static long stagingBytes(int block, KernelResources resources) {
+    private static long stagingBytes(KernelResources resources) {
+        int window = window(resources);
         int stride = ResultRing.strideFor(resources.controlBlock().maxPayload());
         int slotSize = resources.input().slotSize();
-        return (long) block * stride + ((long) block + (stride + slotSize - 1) / slotSize) * slotSize;
+        return (long) window * stride + ((long) window + (stride + slotSize - 1) / slotSize) * slotSize;
     }
 
     @Override
@@ -94,7 +106,7 @@ final class PersistentCudaKernel extends CudaKernel {
                 Pointer.to(new long[] {resultMemory.deviceAddress()}),
                 Pointer.to(new int[] {results.capacity()}),
                 Pointer.to(new int[] {results.stride()}),
-                Pointer.to(new int[] {Math.min(windowLimit, launchBlock)}),
+                Pointer.to(new int[] {window}),
                 Pointer.to(new long[] {staging.address()}),
                 Pointer.to(new long[] {stateAddress()}),
                 Pointer.to(new long[] {input.head()}),

@@ -19,6 +19,13 @@ __device__ static inline unsigned long long rk_poll(const unsigned char *word) {
     return value;
 }
 
+/* A relaxed load: a fence must follow before what the host wrote before the word is read. */
+__device__ static inline unsigned long long rk_poll_relaxed(const unsigned char *word) {
+    unsigned long long value;
+    asm volatile("ld.relaxed.sys.global.u64 %0, [%1];" : "=l"(value) : "l"(word) : "memory");
+    return value;
+}
+
 __device__ static inline int rk_poll_command(const unsigned char *word) {
     int value;
     asm volatile("ld.relaxed.sys.global.s32 %0, [%1];" : "=r"(value) : "l"(word) : "memory");
@@ -121,17 +128,22 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
     __shared__ unsigned long long commit[RK_MAX_WINDOW];
     __shared__ unsigned long long start_of[RK_MAX_WINDOW];
     __shared__ unsigned long long end_of[RK_MAX_WINDOW];
+    __shared__ unsigned char take_of[RK_MAX_WINDOW];
+    __shared__ int codes[RK_MAX_WINDOW];
+    __shared__ int types[RK_MAX_WINDOW];
+    __shared__ unsigned int answers[RK_MAX_WINDOW];
     __shared__ unsigned int warp_sums[32];
     __shared__ int command;
     __shared__ unsigned long long collected;
     __shared__ unsigned int uniform_end;
     __shared__ unsigned int records;
     __shared__ unsigned int waiting;
+    __shared__ unsigned int handled_count;
     __shared__ unsigned long long latest;
     const unsigned long long mask = ring_capacity - 1;
-    /* Staging: a reply of 'stride' bytes per thread, then the mirror of the slots a round takes. */
+    /* Staging: a reply of 'stride' bytes per record of a round, then the mirror of the slots it takes. */
     unsigned char *replies = staging;
-    unsigned char *mirror = staging + (size_t) blockDim.x * stride;
+    unsigned char *mirror = staging + (size_t) window * stride;
     const unsigned long long mirror_slots = window + ((stride + (1u << slot_shift) - 1) >> slot_shift);
     unsigned char *entries = control + RK_RESULT_ENTRIES_OFFSET;
     unsigned char *ring_head = ring + ((size_t) ring_capacity << slot_shift) + RK_RING_HEAD_OFFSET;
@@ -153,6 +165,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             uniform_end = window;
             records = 0;
             waiting = RK_MAX_WINDOW;
+            handled_count = 0;
             latest = 0;
         }
         __syncthreads();
@@ -161,15 +174,42 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
 
         /*
          * One bus round trip starts a round: the last thread reads the host's command while the
-         * others poll the commit words, which count only if the command says run.
+         * others poll the commit words, which count only if the command says run. A thread polls
+         * its slot with an acquire load, and the slots a block, two blocks… further on, where the
+         * window reaches them, with relaxed loads issued before it (the acquire load holds back
+         * the loads after it: RK_POLL_BATCH of them go out with it); a fence then orders what
+         * those found.
          */
-        const unsigned long long position = head + threadIdx.x;
         if (threadIdx.x == blockDim.x - 1) {
             command = rk_poll_command(control + RK_RESULT_COMMAND_OFFSET);
         }
+        bool found_relaxed = false;
+        unsigned long long own = 0;
+        for (unsigned int base = threadIdx.x + blockDim.x; base < window || base == threadIdx.x + blockDim.x;
+             base += RK_POLL_BATCH * blockDim.x) {
+            unsigned long long words[RK_POLL_BATCH];
+#pragma unroll
+            for (unsigned int j = 0; j < RK_POLL_BATCH; j++) {
+                const unsigned int s = base + j * blockDim.x;
+                words[j] = s < polling ? rk_poll_relaxed(ring + (((head + s) & mask) << slot_shift) + RK_COMMIT_OFFSET) : 0;
+            }
+            if (base == threadIdx.x + blockDim.x && threadIdx.x < polling) {
+                own = rk_poll(ring + (((head + threadIdx.x) & mask) << slot_shift) + RK_COMMIT_OFFSET);
+            }
+#pragma unroll
+            for (unsigned int j = 0; j < RK_POLL_BATCH; j++) {
+                const unsigned int s = base + j * blockDim.x;
+                if (s < window) {
+                    commit[s] = words[j];
+                    found_relaxed |= words[j] != 0;
+                }
+            }
+        }
         if (threadIdx.x < window) {
-            commit[threadIdx.x] = threadIdx.x < polling
-                    ? rk_poll(ring + ((position & mask) << slot_shift) + RK_COMMIT_OFFSET) : 0;
+            commit[threadIdx.x] = own;
+        }
+        if (found_relaxed) {
+            asm volatile("fence.acq_rel.sys;" ::: "memory");
         }
         __syncthreads();
         const int word = command;
@@ -185,15 +225,17 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
         /* Find the records; one of uniform length k is found in parallel, k slots apart. */
         const unsigned long long first = running ? commit[0] & RK_COMMIT_END_MASK : 0;
         const unsigned int k = first > head && first - head <= ring_capacity ? (unsigned int) (first - head) : 0;
-        if (k > 0 && threadIdx.x < window && threadIdx.x % k == 0
-                && (commit[threadIdx.x] & RK_COMMIT_END_MASK) != position + k) {
-            atomicMin(&uniform_end, threadIdx.x);
+        for (unsigned int s = threadIdx.x; k > 0 && s < window; s += blockDim.x) {
+            if (s % k == 0 && (commit[s] & RK_COMMIT_END_MASK) != head + s + k) {
+                atomicMin(&uniform_end, s);
+            }
         }
         __syncthreads();
-        if (k > 0 && threadIdx.x < uniform_end && threadIdx.x % k == 0) {
-            const unsigned int ordinal = threadIdx.x / k;
-            start_of[ordinal] = position;
-            end_of[ordinal] = position + k;
+        for (unsigned int s = threadIdx.x; k > 0 && s < uniform_end; s += blockDim.x) {
+            if (s % k == 0) {
+                start_of[s / k] = head + s;
+                end_of[s / k] = head + s + k;
+            }
         }
         if (threadIdx.x == 0 && k > 0) {
             /* Past the uniform run, follow the records one by one. */
@@ -216,79 +258,65 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
                   (unsigned int) (((span_end - head) << slot_shift) / 16));
         __syncthreads();
 
-        /* Classify: thread i takes record i. */
-        unsigned char *reply = replies + (size_t) threadIdx.x * stride;
-        unsigned char *request = mirror;
-        int take = RK_TAKE_SKIP;
-        unsigned long long record_start = 0;
-        if (threadIdx.x < n) {
-            record_start = start_of[threadIdx.x];
-            request = mirror + ((record_start - head) << slot_shift);
-            take = rk_classify(request, commit[record_start - head], end_of[threadIdx.x] - record_start,
-                               record_start & mask, ring_capacity);
-            if (take == RK_TAKE_WAIT) {
-                atomicMin(&waiting, threadIdx.x);
+        /* Classify: thread t takes records t, t + block, … */
+        for (unsigned int i = threadIdx.x; i < n; i += blockDim.x) {
+            take_of[i] = (unsigned char) rk_classify(mirror + ((start_of[i] - head) << slot_shift),
+                                                     commit[start_of[i] - head], end_of[i] - start_of[i],
+                                                     start_of[i] & mask, ring_capacity);
+            if (take_of[i] == RK_TAKE_WAIT) {
+                atomicMin(&waiting, i);
             }
         }
         __syncthreads();
         const unsigned int taken = waiting < n ? waiting : n;
-        const bool mine = threadIdx.x < taken;
 
         /* Run the handlers: in parallel, or one by one on thread 0 for a kernel with device state. */
-        int code = RK_NO_REPLY;
-        int reply_type = 0;
-        unsigned int answer = 0;
 #ifdef RK_STATE_BYTES
-        __shared__ int codes[RK_MAX_WINDOW];
-        __shared__ int types[RK_MAX_WINDOW];
-        __shared__ unsigned int answers[RK_MAX_WINDOW];
-        if (threadIdx.x == 0) {
-            for (unsigned int i = 0; i < taken; i++) {
-                unsigned char *staged = mirror + ((start_of[i] - head) << slot_shift);
-                if (rk_classify(staged, commit[start_of[i] - head], end_of[i] - start_of[i], start_of[i] & mask,
-                                ring_capacity) == RK_TAKE_HANDLE) {
-                    codes[i] = rk_run_handler(staged, replies + (size_t) i * stride + RK_ENTRY_PAYLOAD_OFFSET,
-                                              stride - RK_ENTRY_PAYLOAD_OFFSET, &types[i], &answers[i], state);
-                }
+        for (unsigned int i = 0; threadIdx.x == 0 && i < taken; i++) {
+#else
+        for (unsigned int i = threadIdx.x; i < taken; i += blockDim.x) {
+#endif
+            if (take_of[i] == RK_TAKE_HANDLE) {
+                codes[i] = rk_run_handler(mirror + ((start_of[i] - head) << slot_shift),
+                                          replies + (size_t) i * stride + RK_ENTRY_PAYLOAD_OFFSET,
+                                          stride - RK_ENTRY_PAYLOAD_OFFSET, &types[i], &answers[i], state);
             }
         }
         __syncthreads();
-        if (mine && take == RK_TAKE_HANDLE) {
-            code = codes[threadIdx.x];
-            reply_type = types[threadIdx.x];
-            answer = answers[threadIdx.x];
-        }
-#else
-        if (mine && take == RK_TAKE_HANDLE) {
-            code = rk_run_handler(request, reply + RK_ENTRY_PAYLOAD_OFFSET, stride - RK_ENTRY_PAYLOAD_OFFSET,
-                                  &reply_type, &answer, state);
-        }
-#endif
-        if (mine && take == RK_TAKE_HANDLE) {
-            atomicMax(&latest, *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET));
-        }
 
-        /* Entries, in input order, for what the host must answer. */
-        const bool needs_entry = mine && (take == RK_TAKE_ENTRY || (take == RK_TAKE_HANDLE && code != RK_NO_REPLY));
-        unsigned int entry_count;
-        const unsigned int entry_index = rk_prefix(needs_entry, warp_sums, &entry_count);
-        const bool handled_here = mine && take == RK_TAKE_HANDLE;
-        unsigned int handled_count;
-        rk_prefix(handled_here, warp_sums, &handled_count);
-        if (needs_entry) {
-            unsigned char *entry = entries + (size_t) ((published + entry_index) & (entry_capacity - 1)) * stride;
-            const bool refused = (commit[record_start - head] & RK_COMMIT_REJECTED) != 0;
-            *(unsigned long long *) (entry + RK_ENTRY_POSITION_OFFSET) = record_start;
-            rk_copy(entry + 16, request + 16, RK_HEADER_LENGTH - 16);
-            *(unsigned long long *) (entry + 8) = *(const unsigned long long *) (request + 8);
-            *(int *) (entry + RK_ENTRY_CODE_OFFSET) = take == RK_TAKE_HANDLE ? code
-                    : (refused ? RK_ENTRY_REFUSED : RK_ENTRY_UNKNOWN_TYPE);
-            *(int *) (entry + RK_ENTRY_TYPE_OFFSET) = reply_type;
-            rk_copy(entry + RK_ENTRY_PAYLOAD_OFFSET, reply + RK_ENTRY_PAYLOAD_OFFSET, answer);
-        }
-        if (mine) {
+        /* Entries, in input order, for what the host must answer; a block of records at a time. */
+        unsigned int entry_count = 0;
+        for (unsigned int base = 0; base < taken; base += blockDim.x) {
+            const unsigned int i = base + threadIdx.x;
+            const bool mine = i < taken;
+            const int take = mine ? take_of[i] : RK_TAKE_SKIP;
+            const bool needs_entry = take == RK_TAKE_ENTRY || (take == RK_TAKE_HANDLE && codes[i] != RK_NO_REPLY);
+            unsigned int count;
+            const unsigned int entry_index = entry_count + rk_prefix(needs_entry, warp_sums, &count);
+            entry_count += count;
+            if (!mine) {
+                continue;
+            }
+            const unsigned long long record_start = start_of[i];
+            const unsigned char *request = mirror + ((record_start - head) << slot_shift);
+            if (take == RK_TAKE_HANDLE) {
+                atomicAdd(&handled_count, 1);
+                atomicMax(&latest, *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET));
+            }
+            if (needs_entry) {
+                unsigned char *entry = entries + (size_t) ((published + entry_index) & (entry_capacity - 1)) * stride;
+                const bool refused = (commit[record_start - head] & RK_COMMIT_REJECTED) != 0;
+                *(unsigned long long *) (entry + RK_ENTRY_POSITION_OFFSET) = record_start;
+                rk_copy(entry + 16, request + 16, RK_HEADER_LENGTH - 16);
+                *(unsigned long long *) (entry + 8) = *(const unsigned long long *) (request + 8);
+                *(int *) (entry + RK_ENTRY_CODE_OFFSET) = take == RK_TAKE_HANDLE ? codes[i]
+                        : (refused ? RK_ENTRY_REFUSED : RK_ENTRY_UNKNOWN_TYPE);
+                *(int *) (entry + RK_ENTRY_TYPE_OFFSET) = take == RK_TAKE_HANDLE ? types[i] : 0;
+                rk_copy(entry + RK_ENTRY_PAYLOAD_OFFSET, replies + (size_t) i * stride + RK_ENTRY_PAYLOAD_OFFSET,
+                        take == RK_TAKE_HANDLE ? answers[i] : 0);
+            }
             /* Release the record's slots as the ring's reader does: zero the commit words inside it. */
-            for (unsigned long long slot = record_start + 1; slot < end_of[threadIdx.x]; slot++) {
+            for (unsigned long long slot = record_start + 1; slot < end_of[i]; slot++) {
                 *(unsigned long long *) (ring + ((slot & mask) << slot_shift) + RK_COMMIT_OFFSET) = 0;
             }
         }
