@@ -127,8 +127,42 @@ class CudaKernelTest {
     void shouldRunALargeBlockAsTheDeviceAllowsAndAnswerFullRoundsWhole() {
         KernelHandle kernel = runtime.launch("wide", Dim3.ONE, Dim3.of(1024), LaunchOptions.defaults()
                 .withDefinition(ConformanceKernel.ID).withMaxMessageSize(256));
+
+        assertEchoesInOrder(kernel, 4_000);
+    }
+
+    /**
+     * A round takes up to 1,024 records whatever the block: one warp polls, handles and answers
+     * every 32nd of them per thread, and they come back whole and in order.
+     */
+    @Test
+    void shouldTakeRoundsOfManyRecordsPerThreadWithOneWarp() {
+        KernelHandle kernel = runtime.launch("warp", Dim3.ONE, Dim3.of(32), LaunchOptions.defaults()
+                .withDefinition(ConformanceKernel.ID).withMaxMessageSize(256));
+
+        assertEchoesInOrder(kernel, 4_000);
+    }
+
+    @Test
+    void shouldKeepDeviceStateInOrderWhenARoundHoldsManyRecordsPerThread() {
+        KernelHandle counting = runtime.launch("counting-warp", Dim3.ONE, Dim3.of(32), LaunchOptions.defaults()
+                .withDefinition("counting").withMaxMessageSize(256));
         List<Ping> pings = new ArrayList<>();
-        for (int i = 0; i < 4_000; i++) {
+        for (int i = 0; i < 2_000; i++) {
+            pings.add(new Ping(0, i));
+        }
+
+        counting.sendAll(pings);
+
+        for (int i = 0; i < pings.size(); i++) {
+            assertThat(counting.receive(TIMEOUT).payload()).isEqualTo(new Ping(i + 1, i));
+        }
+    }
+
+    /** Sends {@code count} pings in one batch and expects each back, in order, under its id. */
+    private static void assertEchoesInOrder(KernelHandle kernel, int count) {
+        List<Ping> pings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
             pings.add(new Ping(i * 7_919L, i));
         }
 
