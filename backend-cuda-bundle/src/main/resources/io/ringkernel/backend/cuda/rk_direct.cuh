@@ -3,7 +3,8 @@
  * memory itself, with no host thread between sender and device. Each round starts with one bus
  * round trip: the commit words of twice as many slots as the last round took, up to 'window' (one
  * while idle), read together with the host's command. It finds the committed records that follow
- * the ring's head and gives each to a thread. A record the runtime's own sender wrote (its commit
+ * the ring's head, copies their slots into device memory with the whole block, and gives thread t
+ * the records t, t + block, … (a round takes up to 'window' records, whatever the block). A record the runtime's own sender wrote (its commit
  * word marked RK_COMMIT_ADMITTED) is handled at once; any other waits, the loop stopped before it,
  * until the host has screened it and marked its commit word admitted or RK_COMMIT_REJECTED. A record that
  * needs an answer (a reply, a failure, a rejection) gets an entry in the result ring, in input
