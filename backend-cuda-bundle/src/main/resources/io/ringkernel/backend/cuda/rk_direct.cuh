@@ -284,6 +284,11 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             }
         }
         __syncthreads();
+        bool answers_here = false; /* a round that answers nothing skips numbering the entries */
+        for (unsigned int i = threadIdx.x; i < taken; i += blockDim.x) {
+            answers_here |= take_of[i] == RK_TAKE_ENTRY || (take_of[i] == RK_TAKE_HANDLE && codes[i] != RK_NO_REPLY);
+        }
+        const bool any_entry = __syncthreads_or(answers_here) != 0;
 
         /* Entries, in input order, for what the host must answer; a block of records at a time. */
         unsigned int entry_count = 0;
@@ -292,8 +297,8 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             const bool mine = i < taken;
             const int take = mine ? take_of[i] : RK_TAKE_SKIP;
             const bool needs_entry = take == RK_TAKE_ENTRY || (take == RK_TAKE_HANDLE && codes[i] != RK_NO_REPLY);
-            unsigned int count;
-            const unsigned int entry_index = entry_count + rk_prefix(needs_entry, warp_sums, &count);
+            unsigned int count = 0;
+            const unsigned int entry_index = entry_count + (any_entry ? rk_prefix(needs_entry, warp_sums, &count) : 0);
             entry_count += count;
             if (!mine) {
                 continue;
@@ -329,7 +334,11 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             if (handled_count > 0) {
                 handled += handled_count;
                 rk_store_relaxed(control + RK_RESULT_LATEST_OFFSET, latest);
-                rk_publish(control + RK_RESULT_HANDLED_OFFSET, handled);
+                if (entry_count > 0) {
+                    rk_publish(control + RK_RESULT_HANDLED_OFFSET, handled); /* its fence sends the entries' count out */
+                } else {
+                    rk_store_relaxed(control + RK_RESULT_HANDLED_OFFSET, handled); /* the head's release store follows */
+                }
             }
             if (taken > 0) {
                 rk_publish(ring_head, end_of[taken - 1]);
