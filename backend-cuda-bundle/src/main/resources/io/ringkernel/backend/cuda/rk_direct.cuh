@@ -9,7 +9,8 @@
  * until the host has screened it and marked its commit word admitted or RK_COMMIT_REJECTED. A record that
  * needs an answer (a reply, a failure, a rejection) gets an entry in the result ring, in input
  * order; one that needs none costs the host nothing. After each round the loop publishes its
- * entries, then the ring's new head, each with one release store. It parks with __nanosleep
+ * entries, then the ring's new head, each with one release store (the handled count rides on the
+ * head's where no entry waits). It parks with __nanosleep
  * back-off while idle or told to park, and leaves when told to exit.
  */
 
