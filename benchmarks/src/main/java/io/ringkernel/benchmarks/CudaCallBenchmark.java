@@ -9,6 +9,7 @@ import io.ringkernel.api.RingKernelRuntime;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,6 +50,13 @@ public class CudaCallBenchmark {
     @Param({"128"})
     public int block;
 
+    /**
+     * Microseconds each call waits before it is sent (not timed): 0 for calls back to back; 1,000
+     * for sporadic calls, which find the kernel's host thread parked.
+     */
+    @Param({"0"})
+    public int pauseMicros;
+
     private RingKernelRuntime runtime;
     private KernelHandle echo;
     private Payload request;
@@ -72,6 +80,14 @@ public class CudaCallBenchmark {
         Payload reply = echo.call(request, Payload.class, TIMEOUT);
         if (!Arrays.equals(reply.data(), request.data())) {
             throw new IllegalStateException("the CUDA echo answered bytes that differ from those sent");
+        }
+    }
+
+    /** Leaves the kernel idle for {@link #pauseMicros} before each call. */
+    @Setup(Level.Invocation)
+    public void pause() {
+        if (pauseMicros > 0) {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
         }
     }
 
