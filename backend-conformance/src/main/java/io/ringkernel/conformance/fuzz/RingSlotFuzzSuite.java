@@ -59,6 +59,8 @@ public abstract class RingSlotFuzzSuite extends BackendFuzzSuite {
     private static final String OUTCOME = "outcome";
     private SpiHarness harness;
     private long nextCall = 1;
+    /* The latest timestamp (ms) of a record the kernel did not refuse as malformed: its clock may have merged it. */
+    private long mergedMillis;
 
     /** What becomes of a record. */
     enum Outcome {
@@ -95,12 +97,16 @@ public abstract class RingSlotFuzzSuite extends BackendFuzzSuite {
 
         List<OutputRecord> records = harness.awaitOutput(skipped ? 1 : 2, WAIT);
         Set<Outcome> allowed = skipped ? EnumSet.of(Outcome.SKIPPED_AS_PADDING)
-                : expectedOutcomes(slotCase, millisBefore, System.currentTimeMillis());
+                : expectedOutcomes(slotCase, millisBefore, System.currentTimeMillis(), mergedMillis);
 
         assertThat(records).as("replies to the record and the call after it").hasSize(skipped ? 1 : 2);
         assertEchoes(records.get(records.size() - 1), new Ping(call, 7), ConformanceKernel.PING_TYPE, call);
         Outcome outcome = skipped ? Outcome.SKIPPED_AS_PADDING : checkedOutcome(slotCase, records.get(0));
         Statistics.label(OUTCOME).collect(outcome);
+        long millis = timestampMillis(slotCase.header().timestamp());
+        if (outcome != Outcome.SKIPPED_AS_PADDING && outcome != Outcome.MALFORMED_MESSAGE && millis != Long.MAX_VALUE) {
+            mergedMillis = Math.max(mergedMillis, millis);
+        }
         assertThat(allowed).as("outcomes the protocol allows").contains(outcome);
         assertThat(harness.telemetry().dropped() - droppedBefore).as("dropped")
                 .isEqualTo(outcome == Outcome.MALFORMED_MESSAGE ? 1 : 0);
@@ -118,6 +124,11 @@ public abstract class RingSlotFuzzSuite extends BackendFuzzSuite {
         return SlotCases.slotCases();
     }
 
+    /** @return a packed reading's physical milliseconds; {@link Long#MAX_VALUE} for one outside the clock's range */
+    private static long timestampMillis(long timestamp) {
+        return timestamp < 0 || timestamp == Long.MAX_VALUE ? Long.MAX_VALUE : timestamp >>> HybridLogicalClock.LOGICAL_BITS;
+    }
+
     /** Whether the ring takes the record for the filler it writes before its end, which gets no outcome. */
     private static boolean isPadding(SlotCase slotCase, long position) {
         MessageHeader header = slotCase.header();
@@ -129,18 +140,20 @@ public abstract class RingSlotFuzzSuite extends BackendFuzzSuite {
     /**
      * The outcomes the protocol allows a record that is not padding: one, or two where its
      * timestamp or deadline lies in a range where the verdict depends on how far earlier
-     * timestamps moved the kernel's clock (at most {@link HybridLogicalClock#MAX_LEAD_MILLIS}
-     * ahead of physical time) and when between the two physical readings the kernel looked.
+     * timestamps moved the kernel's clock (a lead is measured from the later of physical time and
+     * the clock, which may have merged any earlier record's timestamp, {@code mergedMillis} at
+     * most) and when between the two physical readings the kernel looked.
      */
-    private static Set<Outcome> expectedOutcomes(SlotCase slotCase, long millisBefore, long millisAfter) {
+    private static Set<Outcome> expectedOutcomes(SlotCase slotCase, long millisBefore, long millisAfter,
+                                                 long mergedMillis) {
         MessageHeader header = slotCase.header();
         if (header.problem(slotCase.recordLength()) != null) {
             return EnumSet.of(Outcome.MALFORMED_MESSAGE);
         }
         long timestamp = header.timestamp();
-        long lead = timestamp < 0 || timestamp == Long.MAX_VALUE ? Long.MAX_VALUE
-                : (timestamp >>> HybridLogicalClock.LOGICAL_BITS) - millisAfter;
-        if (lead > 2 * HybridLogicalClock.MAX_LEAD_MILLIS) {
+        long lead = timestampMillis(timestamp) - millisAfter;
+        long leadOverClock = timestampMillis(timestamp) - Math.max(millisAfter, mergedMillis);
+        if (leadOverClock > 2 * HybridLogicalClock.MAX_LEAD_MILLIS) {
             return EnumSet.of(Outcome.MALFORMED_MESSAGE);
         }
         boolean mayLeadTooFar = lead + (millisAfter - millisBefore) > HybridLogicalClock.MAX_LEAD_MILLIS;
