@@ -299,7 +299,7 @@ final class KernelInstance implements KernelHandle {
             Thread.onSpinWait();
         }
         boolean stopped = backendKernel == null || backendKernel.terminate(setup.config().terminationTimeout());
-        dispatcher.drain();
+        dispatcher.drainAll(); // replies already written reach their calls before the rest are failed
         if (stopped) {
             memory.input.read(this::failUnprocessed, Integer.MAX_VALUE);
         } else {

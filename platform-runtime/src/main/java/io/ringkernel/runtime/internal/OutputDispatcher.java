@@ -38,6 +38,8 @@ final class OutputDispatcher implements RecordHandler {
     private final BlockingQueue<InboxEntry> inbox;
     private final Runnable afterDrain;
     private final AtomicBoolean draining = new AtomicBoolean();
+    /* The thread draining now, if any. */
+    private volatile Thread drainer;
     private final MessageHeader header = new MessageHeader();
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder lateReplies = new LongAdder();
@@ -78,15 +80,39 @@ final class OutputDispatcher implements RecordHandler {
             if (!draining.compareAndSet(false, true)) {
                 return;
             }
-            try {
-                while (inbox.remainingCapacity() > 0 && output.read(this, 1) == 1) {
-                    deliver();
-                }
-            } finally {
-                draining.set(false);
-            }
-            afterDrain.run();
+            drainHeld();
         } while (inbox.remainingCapacity() > 0 && output.hasCommitted());
+    }
+
+    /**
+     * Drains as {@link #drain} does, but first waits for a drain in progress on another thread to
+     * end, so that once it returns every record committed before the call has been handed on (as
+     * far as the inbox has room): a kernel that stops fails its waiting calls only after that.
+     * Called from within a drain (a reply's callback), it drains nothing more.
+     */
+    void drainAll() {
+        if (drainer == Thread.currentThread()) {
+            return;
+        }
+        while (!draining.compareAndSet(false, true)) {
+            Thread.onSpinWait();
+        }
+        drainHeld();
+        drain();
+    }
+
+    /** Drains with the drain flag held, then releases it. */
+    private void drainHeld() {
+        drainer = Thread.currentThread();
+        try {
+            while (inbox.remainingCapacity() > 0 && output.read(this, 1) == 1) {
+                deliver();
+            }
+        } finally {
+            drainer = null;
+            draining.set(false);
+        }
+        afterDrain.run();
     }
 
     @Override

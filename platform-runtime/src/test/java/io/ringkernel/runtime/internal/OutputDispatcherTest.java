@@ -2,6 +2,7 @@ package io.ringkernel.runtime.internal;
 
 import static io.ringkernel.protocol.MessageHeaderDescriptor.FLAG_CALL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.ringkernel.conformance.ConformanceKernel;
 import io.ringkernel.conformance.Ping;
@@ -14,7 +15,10 @@ import io.ringkernel.protocol.RingDescriptor;
 import io.ringkernel.spi.KernelProgram;
 import io.ringkernel.spi.host.HostBuffer;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,58 @@ class OutputDispatcherTest {
         assertThat(dispatcher.lateReplies()).isEqualTo(1);
         assertThat(dispatcher.messagesOut()).isEqualTo(1);
         assertThat(pending.remove(7)).isNull();
+    }
+
+    /**
+     * A kernel that stops drains with drainAll before it fails its waiting calls: drainAll waits
+     * for another thread's drain (here held up in a reply's callback) and then hands on what was
+     * committed meanwhile, so that reply reaches its call instead of arriving late.
+     */
+    @Test
+    void shouldDrainAllOnlyAfterADrainInProgressAndHandOnWhatItLeft() throws Exception {
+        CountDownLatch inCallback = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> first = pending.register(7, catalog.current());
+        first.thenRun(() -> {
+            inCallback.countDown();
+            await(release);
+        });
+        CompletableFuture<Object> second = pending.register(8, catalog.current());
+        reply(7, new Ping(7, 1));
+        Thread drainer = new Thread(dispatcher::drain);
+        drainer.start();
+        assertThat(inCallback.await(10, TimeUnit.SECONDS)).isTrue();
+        reply(8, new Ping(8, 1));
+
+        CompletableFuture<Void> drainAll = CompletableFuture.runAsync(dispatcher::drainAll);
+        Thread.sleep(100);
+        boolean waitedForTheOtherDrain = !drainAll.isDone();
+        release.countDown();
+        drainAll.get(10, TimeUnit.SECONDS);
+        drainer.join(10_000);
+
+        assertThat(waitedForTheOtherDrain).as("drainAll waits while another thread drains").isTrue();
+        assertThat(second).isCompletedWithValue(new Ping(8, 1));
+        assertThat(dispatcher.lateReplies()).isZero();
+    }
+
+    @Test
+    void shouldReturnFromDrainAllCalledWithinItsOwnDrain() {
+        CompletableFuture<Object> call = pending.register(7, catalog.current());
+        CompletableFuture<Void> nested = call.thenRun(dispatcher::drainAll);
+        reply(7, new Ping(7, 1));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), dispatcher::drain);
+
+        assertThat(nested).isCompleted();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void reply(long correlationId, Ping ping) {
