@@ -14,6 +14,12 @@
  * back-off while idle or told to park, and leaves when told to exit.
  */
 
+/* The commit word of the slot at a ring position. */
+__device__ static inline unsigned char *rk_commit_at(unsigned char *ring, unsigned long long position,
+                                                     unsigned long long mask, unsigned int slot_shift) {
+    return ring + ((position & mask) << slot_shift) + RK_COMMIT_OFFSET;
+}
+
 /* An acquire load: what the host wrote before the word is visible to the loads after it. */
 __device__ static inline unsigned long long rk_poll(const unsigned char *word) {
     unsigned long long value;
@@ -187,16 +193,16 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
         }
         bool found_relaxed = false;
         unsigned long long own = 0;
-        for (unsigned int base = threadIdx.x + blockDim.x; base < window || base == threadIdx.x + blockDim.x;
-             base += RK_POLL_BATCH * blockDim.x) {
+        unsigned int base = threadIdx.x + blockDim.x;
+        do {
             unsigned long long words[RK_POLL_BATCH];
 #pragma unroll
             for (unsigned int j = 0; j < RK_POLL_BATCH; j++) {
                 const unsigned int s = base + j * blockDim.x;
-                words[j] = s < polling ? rk_poll_relaxed(ring + (((head + s) & mask) << slot_shift) + RK_COMMIT_OFFSET) : 0;
+                words[j] = s < polling ? rk_poll_relaxed(rk_commit_at(ring, head + s, mask, slot_shift)) : 0;
             }
             if (base == threadIdx.x + blockDim.x && threadIdx.x < polling) {
-                own = rk_poll(ring + (((head + threadIdx.x) & mask) << slot_shift) + RK_COMMIT_OFFSET);
+                own = rk_poll(rk_commit_at(ring, head + threadIdx.x, mask, slot_shift));
             }
 #pragma unroll
             for (unsigned int j = 0; j < RK_POLL_BATCH; j++) {
@@ -206,7 +212,8 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
                     found_relaxed |= words[j] != 0;
                 }
             }
-        }
+            base += RK_POLL_BATCH * blockDim.x;
+        } while (base < window);
         if (threadIdx.x < window) {
             commit[threadIdx.x] = own;
         }
@@ -324,7 +331,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             }
             /* Release the record's slots as the ring's reader does: zero the commit words inside it. */
             for (unsigned long long slot = record_start + 1; slot < end_of[i]; slot++) {
-                *(unsigned long long *) (ring + ((slot & mask) << slot_shift) + RK_COMMIT_OFFSET) = 0;
+                *(unsigned long long *) rk_commit_at(ring, slot, mask, slot_shift) = 0;
             }
         }
         __syncthreads();
