@@ -63,6 +63,14 @@ public class CudaSendBenchmark {
     @Param({"64", "256"})
     public int payloadBytes;
 
+    /**
+     * The sinks' largest message in bytes, header included; 0 for the runtime's default
+     * (64 KiB). On CUDA it bounds how many records the loop takes a round: each needs room for a
+     * reply that large, within the kernel's 32 MiB of result entries.
+     */
+    @Param({"0"})
+    public int maxMessageSize;
+
     private final AtomicInteger nextSender = new AtomicInteger();
     private RingKernelRuntime runtime;
     private final List<KernelHandle> sinks = new ArrayList<>();
@@ -77,7 +85,7 @@ public class CudaSendBenchmark {
         runtime = BenchmarkKernels.runtime(type);
         for (int i = 0; i < kernels; i++) {
             sinks.add(runtime.launch("sink-" + i, Dim3.ONE, Dim3.of(block), LaunchOptions.defaults()
-                    .withDefinition(BenchmarkKernels.SINK).withBackend(type)));
+                    .withDefinition(BenchmarkKernels.SINK).withBackend(type).withMaxMessageSize(maxMessageSize)));
         }
         message = Payload.ofSize(payloadBytes);
         batch = Collections.nCopies(BATCH, message);

@@ -15,11 +15,27 @@ public final class MessageChecksum {
      * @return the checksum
      */
     public static int compute(ByteBuffer buffer, int headerOffset, int payloadLength) {
+        return compute(buffer, headerOffset, buffer, headerOffset + MessageHeaderDescriptor.HEADER_LENGTH, payloadLength);
+    }
+
+    /**
+     * The checksum of a record whose header and payload lie apart, as in a header composed before
+     * the record is copied into a ring.
+     *
+     * @param header buffer holding the header
+     * @param headerOffset where the header starts
+     * @param payload buffer holding the payload
+     * @param payloadOffset where the payload starts
+     * @param payloadLength payload bytes
+     * @return the checksum the record has once header and payload are put together
+     */
+    public static int compute(ByteBuffer header, int headerOffset, ByteBuffer payload, int payloadOffset,
+                              int payloadLength) {
         CRC32C crc = new CRC32C(); // a fresh one is cheaper than a thread-local lookup on the hot path
-        crc.update(buffer.slice(headerOffset + MessageHeaderDescriptor.CHECKSUM_START,
+        crc.update(header.slice(headerOffset + MessageHeaderDescriptor.CHECKSUM_START,
                 MessageHeaderDescriptor.CHECKSUM_HEADER_LENGTH));
         if (payloadLength > 0) {
-            crc.update(buffer.slice(headerOffset + MessageHeaderDescriptor.HEADER_LENGTH, payloadLength));
+            crc.update(payload.slice(payloadOffset, payloadLength));
         }
         return (int) crc.getValue();
     }

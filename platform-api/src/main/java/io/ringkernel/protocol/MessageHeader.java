@@ -113,22 +113,9 @@ public final class MessageHeader {
      * @return this flyweight
      */
     public MessageHeader write(HeaderFields fields) {
-        return write(fields, fields.messageId(), fields.timestamp());
-    }
-
-    /**
-     * Writes every field but the commit word and the checksum, with a message id and timestamp
-     * of its own in place of the values': one set of values serves a run of messages.
-     *
-     * @param fields the values but id and timestamp
-     * @param messageId the message's id
-     * @param timestamp the message's timestamp
-     * @return this flyweight
-     */
-    public MessageHeader write(HeaderFields fields, long messageId, long timestamp) {
-        buffer.putLong(offset + MESSAGE_ID_OFFSET, messageId);
+        buffer.putLong(offset + MESSAGE_ID_OFFSET, fields.messageId());
         buffer.putLong(offset + CORRELATION_ID_OFFSET, fields.correlationId());
-        buffer.putLong(offset + TIMESTAMP_OFFSET, timestamp);
+        buffer.putLong(offset + TIMESTAMP_OFFSET, fields.timestamp());
         buffer.putLong(offset + DEADLINE_OFFSET, fields.deadline());
         buffer.putInt(offset + SOURCE_KERNEL_OFFSET, fields.sourceKernel());
         buffer.putInt(offset + DESTINATION_KERNEL_OFFSET, fields.destinationKernel());
@@ -141,14 +128,42 @@ public final class MessageHeader {
     }
 
     /**
+     * Gives a header written before another message id and timestamp, its other fields kept: one
+     * header serves a run of messages.
+     *
+     * @param messageId the message's id
+     * @param timestamp the message's timestamp
+     * @return this flyweight
+     */
+    public MessageHeader restamp(long messageId, long timestamp) {
+        buffer.putLong(offset + MESSAGE_ID_OFFSET, messageId);
+        buffer.putLong(offset + TIMESTAMP_OFFSET, timestamp);
+        return this;
+    }
+
+    /**
      * Computes the checksum over the header and payload as written, stores it and sets
      * {@link MessageHeaderDescriptor#FLAG_CHECKSUM}.
      *
      * @return this flyweight
      */
     public MessageHeader seal() {
+        return seal(buffer, payloadOffset());
+    }
+
+    /**
+     * Seals a header composed apart from its payload, as {@link #seal()} seals one followed by its
+     * payload: the checksum covers the header and the {@link #payloadLength()} bytes at
+     * {@code payloadOffset} of {@code payload}.
+     *
+     * @param payload buffer holding the payload
+     * @param payloadOffset where the payload starts
+     * @return this flyweight
+     */
+    public MessageHeader seal(ByteBuffer payload, int payloadOffset) {
         buffer.putShort(offset + FLAGS_OFFSET, (short) (flags() | FLAG_CHECKSUM));
-        buffer.putInt(offset + CHECKSUM_OFFSET, MessageChecksum.compute(buffer, offset, payloadLength()));
+        buffer.putInt(offset + CHECKSUM_OFFSET, MessageChecksum.compute(buffer, offset, payload, payloadOffset,
+                payloadLength()));
         return this;
     }
 

@@ -104,6 +104,32 @@ class MessageHeaderTest {
     }
 
     @Test
+    void shouldSealAHeaderComposedApartFromItsPayloadAsIfTheyWereOneRecord() {
+        byte[] bytes = payload(100);
+        MessageHeader inPlace = sealedRecord(TestMemory.aligned(512), bytes);
+        ByteBuffer elsewhere = TestMemory.aligned(512).put(200, bytes);
+
+        MessageHeader composed = new MessageHeader().wrap(TestMemory.aligned(128), 0).write(fieldsOf(inPlace))
+                .seal(elsewhere, 200);
+
+        assertThat(composed.checksum()).isEqualTo(inPlace.checksum());
+        assertThat(composed.flags()).isEqualTo(inPlace.flags());
+    }
+
+    @Test
+    void shouldRestampOnlyTheMessageIdAndTimestamp() {
+        ByteBuffer memory = TestMemory.aligned(512);
+        MessageHeader header = new MessageHeader().wrap(memory, AT).write(FIELDS);
+
+        header.restamp(77, 88);
+
+        assertThat(fieldsOf(header)).isEqualTo(new HeaderFields(77, FIELDS.correlationId(), 88, FIELDS.deadline(),
+                FIELDS.sourceKernel(), FIELDS.destinationKernel(), FIELDS.messageType(), FIELDS.payloadLength(),
+                FIELDS.flags(), FIELDS.priority()));
+        assertThat(header.version()).isEqualTo(VERSION);
+    }
+
+    @Test
     void shouldFindNoProblemInAWellFormedRecord() {
         MessageHeader header = sealedRecord(TestMemory.aligned(512), payload(100));
 

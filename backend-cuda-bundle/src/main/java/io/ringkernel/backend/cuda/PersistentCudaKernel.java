@@ -61,8 +61,18 @@ final class PersistentCudaKernel extends CudaKernel {
 
     /** @return entries of the result ring: one per input slot, within {@link #MAX_WORK_BYTES} */
     private static int resultCapacity(KernelResources resources) {
-        int stride = ResultRing.strideFor(resources.controlBlock().maxPayload());
-        return Integer.highestOneBit((int) Math.max(1, Math.min(resources.input().capacity(), MAX_WORK_BYTES / stride)));
+        return resultCapacity(resources.input().capacity(), resources.controlBlock().maxPayload());
+    }
+
+    /**
+     * @param inputCapacity slots of the kernel's input ring
+     * @param maxPayload the kernel's largest payload
+     * @return entries of the result ring: one per input slot, as many as {@link #MAX_WORK_BYTES}
+     *         holds, each with room for a reply of the largest payload; not rounded to a power of
+     *         two, since the window of a round, which the entries bound, sets the loop's pace
+     */
+    static int resultCapacity(int inputCapacity, int maxPayload) {
+        return (int) Math.max(1, Math.min(inputCapacity, MAX_WORK_BYTES / ResultRing.strideFor(maxPayload)));
     }
 
     /** @return slots the loop polls, and records it takes, a round at most: within the result ring */

@@ -78,7 +78,7 @@ final class ResultRing {
 
     /**
      * @param memory zeroed mapped memory of at least {@link #requiredBytes} bytes
-     * @param capacity entries, a power of two
+     * @param capacity entries, any number: as many as the kernel's budget holds, not rounded down to a power of two
      * @param stride bytes per entry, from {@link #strideFor}
      */
     ResultRing(ByteBuffer memory, int capacity, int stride) {
@@ -161,7 +161,7 @@ final class ResultRing {
 
     /** @return offset of the oldest entry not yet answered */
     int oldestEntry() {
-        return ENTRIES_OFFSET + (int) (collected & (capacity - 1)) * stride;
+        return ENTRIES_OFFSET + (int) (collected % capacity) * stride;
     }
 
     /** Frees the oldest entry. */

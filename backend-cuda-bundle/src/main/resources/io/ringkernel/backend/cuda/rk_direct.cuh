@@ -318,7 +318,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
                 atomicMax(&latest, *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET));
             }
             if (needs_entry) {
-                unsigned char *entry = entries + (size_t) ((published + entry_index) & (entry_capacity - 1)) * stride;
+                unsigned char *entry = entries + (size_t) ((published + entry_index) % entry_capacity) * stride;
                 const bool refused = (commit[record_start - head] & RK_COMMIT_REJECTED) != 0;
                 *(unsigned long long *) (entry + RK_ENTRY_POSITION_OFFSET) = record_start;
                 rk_copy(entry + 16, request + 16, RK_HEADER_LENGTH - 16);

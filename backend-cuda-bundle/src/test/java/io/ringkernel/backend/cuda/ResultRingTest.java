@@ -62,6 +62,21 @@ class ResultRingTest {
     }
 
     @Test
+    void shouldWrapARingWhoseCapacityIsNoPowerOfTwo() {
+        ResultRing three = new ResultRing(memory, 3, stride);
+        memory.putLong(ResultRing.PUBLISHED_OFFSET, 5);
+        int[] offsets = new int[5];
+        for (int i = 0; i < offsets.length; i++) {
+            assertThat(three.entryReady()).isTrue();
+            offsets[i] = three.oldestEntry();
+            three.collect();
+        }
+        int first = ResultRing.ENTRIES_OFFSET;
+        assertThat(offsets).containsExactly(first, first + stride, first + 2 * stride, first, first + stride);
+        assertThat(three.entryReady()).isFalse();
+    }
+
+    @Test
     void shouldReadTheWaitingWordAsAPositionOrNone() {
         assertThat(ring.waitingAt()).isEqualTo(-1);
         memory.putLong(ResultRing.WAITING_OFFSET, 42 + 1);

@@ -10,7 +10,9 @@ import org.HdrHistogram.SingleWriterRecorder;
  * Host-observed latency: from a message's commit to the input ring to its reply's dispatch.
  * Send times are kept in a small table indexed by message id; replies look theirs up by
  * correlation id. When more than {@link #SLOTS} messages are in flight the oldest entries are
- * overwritten and their replies go unsampled, so memory stays fixed per kernel.
+ * overwritten and their replies go unsampled, so memory stays fixed per kernel. A run of messages
+ * written under one claim ({@code sendAll}, {@code sendEncoded}) is timed by its first message
+ * only: a sender then touches the table once per run, not once per message.
  *
  * <p>{@link #replied} runs only while the kernel's {@link OutputDispatcher} drains, which one
  * thread at a time does, each after the previous one ({@code draining} hands over with a volatile
@@ -34,7 +36,7 @@ final class LatencyTracker {
 
     void sent(long messageId, long nanoTime) {
         int slot = (int) (messageId & MASK);
-        sentAt.set(slot, nanoTime);
+        sentAt.setOpaque(slot, nanoTime); // the id's release store publishes it
         ids.setRelease(slot, messageId);
     }
 
