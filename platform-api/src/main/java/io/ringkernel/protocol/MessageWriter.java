@@ -164,8 +164,7 @@ public final class MessageWriter {
     /**
      * Seals a header composed off the ring over its payload, copies both into the ring and commits
      * the record: its lines take two copies and the commit word rather than a store per field, so
-     * a consumer polling them (a GPU over the bus among them) takes them from the writer's cache
-     * fewer times.
+     * a consumer polling them takes them from the writer's cache fewer times.
      */
     private static void place(ManyToOneSlotRing ring, MessageHeader composed, long position, ByteBuffer payloads,
                               int from, boolean admitted) {
