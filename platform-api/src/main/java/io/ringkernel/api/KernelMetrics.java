@@ -7,6 +7,8 @@ import java.time.Duration;
  *
  * <p>Latency is measured by the host from the moment a message is committed to the input queue
  * to the moment its reply is taken from the output queue (HdrHistogram, microsecond precision).
+ * Every call and every message sent alone is timed; of the messages {@code sendAll} or
+ * {@code sendEncoded} writes together under one claim, the first stands for the run.
  *
  * @param kernelId the kernel
  * @param status its state when the snapshot was taken
