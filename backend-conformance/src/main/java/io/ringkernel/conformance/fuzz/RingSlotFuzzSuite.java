@@ -150,9 +150,9 @@ public abstract class RingSlotFuzzSuite extends BackendFuzzSuite {
         if (header.problem(slotCase.recordLength()) != null) {
             return EnumSet.of(Outcome.MALFORMED_MESSAGE);
         }
-        long timestamp = header.timestamp();
-        long lead = timestampMillis(timestamp) - millisAfter;
-        long leadOverClock = timestampMillis(timestamp) - Math.max(millisAfter, mergedMillis);
+        long millis = timestampMillis(header.timestamp());
+        long lead = millis - millisAfter;
+        long leadOverClock = millis - Math.max(millisAfter, mergedMillis);
         if (leadOverClock > 2 * HybridLogicalClock.MAX_LEAD_MILLIS) {
             return EnumSet.of(Outcome.MALFORMED_MESSAGE);
         }

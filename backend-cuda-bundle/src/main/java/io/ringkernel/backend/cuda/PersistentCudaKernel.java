@@ -52,7 +52,7 @@ final class PersistentCudaKernel extends CudaKernel {
         this.resultMemory = MappedBuffer.allocate(context, owner::retire, ResultRing.requiredBytes(capacity, stride),
                 ResultRing.ENTRY_ALIGNMENT);
         this.results = new ResultRing(resultMemory.hostView(), capacity, stride);
-        this.window = window(resources);
+        this.window = window(capacity);
         this.screen = new WaitingRecordScreen(input, exchange, stride, controlBlock.maxPayload());
         results.command(ResultRing.PARK);
         launchLoop();
@@ -75,9 +75,12 @@ final class PersistentCudaKernel extends CudaKernel {
         return (int) Math.max(1, Math.min(inputCapacity, MAX_WORK_BYTES / ResultRing.strideFor(maxPayload)));
     }
 
-    /** @return slots the loop polls, and records it takes, a round at most: within the result ring */
-    private static int window(KernelResources resources) {
-        return (int) Math.min(resultCapacity(resources), CudaSource.MAX_WINDOW);
+    /**
+     * @param resultCapacity entries of the kernel's result ring
+     * @return slots the loop polls, and records it takes, a round at most: within the result ring
+     */
+    private static int window(int resultCapacity) {
+        return (int) Math.min(resultCapacity, CudaSource.MAX_WINDOW);
     }
 
     /**
@@ -86,7 +89,7 @@ final class PersistentCudaKernel extends CudaKernel {
      * at its last.
      */
     private static long stagingBytes(KernelResources resources) {
-        int window = window(resources);
+        int window = window(resultCapacity(resources));
         int stride = ResultRing.strideFor(resources.controlBlock().maxPayload());
         int slotSize = resources.input().slotSize();
         return (long) window * stride + ((long) window + (stride + slotSize - 1) / slotSize) * slotSize;
