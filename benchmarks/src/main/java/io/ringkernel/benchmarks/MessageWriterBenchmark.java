@@ -7,7 +7,6 @@ import io.ringkernel.protocol.RecordHandler;
 import io.ringkernel.protocol.RingDescriptor;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * thread writes runs of {@value #RUN} messages of one type and length
  * ({@link MessageWriter#tryWriteRun(ManyToOneSlotRing, HeaderFields, int, ByteBuffer, boolean)},
  * as {@code sendEncoded} does), another reads each record's last word, as a consumer that stages
- * the records does, and frees the slots. {@link Written} counts messages written per second. The
+ * the records does, and frees the slots. {@link MessageCount} counts messages written per second. The
  * ring is the default input queue: 4,096 slots of 128 bytes.
  */
 @State(Scope.Group)
@@ -61,24 +60,10 @@ public class MessageWriterBenchmark {
         template = new HeaderFields(1, 0, 1, 0, 0, 1, 1, payloadBytes, (short) 0, (byte) 0);
     }
 
-    /** Messages written, reported per second by JMH. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Written {
-        /** Messages written in this iteration. */
-        public long messages;
-
-        /** Starts each iteration from zero. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            messages = 0;
-        }
-    }
-
     /** @param written the message counter */
     @Benchmark
     @Group("ring")
-    public void write(Written written) {
+    public void write(MessageCount written) {
         if (MessageWriter.tryWriteRun(ring, template, RUN, payloads, true) == ManyToOneSlotRing.INSUFFICIENT_CAPACITY) {
             Thread.onSpinWait();
         } else {

@@ -13,7 +13,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Messages per second through one ring: {@code producers} background threads offer messages as
  * fast as they can (yielding while the ring is full); the benchmark thread is the single
  * consumer: each invocation reads the messages that are ready, up to {@link #BATCH}, as a real
- * consumer does, and the {@link Delivered} counter reports messages per second. Both rings carry the same message — a
+ * consumer does, and the {@link MessageCount} counter reports messages per second. Both rings carry the same message — a
  * 64-byte protocol header and a 32-byte payload: our many-to-one slot ring holds it in one
  * 128-byte slot (the header is the record's own header), Agrona's ring buffers (OneToOneRingBuffer
  * for one producer, ManyToOneRingBuffer for several) as a 96-byte record body. Both rings are
@@ -95,26 +94,12 @@ public class RingBufferBenchmark {
         }
     }
 
-    /** Messages delivered, reported per second by JMH. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Delivered {
-        /** Messages read in this iteration. */
-        public long messages;
-
-        /** Starts each iteration from zero. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            messages = 0;
-        }
-    }
-
     /**
      * @param delivered the message counter
      * @return bytes seen, so the reads are not optimised away
      */
     @Benchmark
-    public long consume(Delivered delivered) {
+    public long consume(MessageCount delivered) {
         int read = ring.poll();
         if (read == 0) {
             Thread.onSpinWait();
