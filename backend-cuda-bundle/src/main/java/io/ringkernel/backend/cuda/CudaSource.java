@@ -39,6 +39,8 @@ final class CudaSource {
     static final long POLL_BATCH = 8;
     /** 16-byte words a thread copies per bus round trip between mapped and device memory. */
     static final long COPY_WORDS = 16;
+    /** Most bytes of a record the PERSISTENT loop's warp 0 takes alone in a lone round: a 16-byte word a lane. */
+    static final long LONE_BYTES = 32 * 16;
     /** Bytes of a request copied before its header is read: the header and the start of the payload. */
     static final long FIRST_COPY_BYTES = 256;
     /** Bytes of a failing handler's explanation copied back. */
@@ -89,6 +91,7 @@ final class CudaSource {
                 define("RK_COMMAND_EXIT", ResultRing.EXIT),
                 define("RK_POLL_BATCH", POLL_BATCH),
                 define("RK_COPY_WORDS", COPY_WORDS),
+                define("RK_LONE_BYTES", LONE_BYTES),
                 define("RK_FIRST_COPY_BYTES", FIRST_COPY_BYTES),
                 define("RK_FAILURE_TEXT_BYTES", FAILURE_TEXT_BYTES),
                 define("RK_IDLE_SPIN_POLLS", IDLE_SPIN_POLLS),

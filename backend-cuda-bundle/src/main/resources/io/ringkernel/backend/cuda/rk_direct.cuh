@@ -10,8 +10,10 @@
  * needs an answer (a reply, a failure, a rejection) gets an entry in the result ring, in input
  * order; one that needs none costs the host nothing. After each round the loop publishes its
  * entries, then the ring's new head, each with one release store (the handled count rides on the
- * head's where no entry waits). It parks with __nanosleep
- * back-off while idle or told to park, and leaves when told to exit.
+ * head's where no entry waits). A round that finds the ring empty hands over to lone rounds, in
+ * which warp 0 alone polls the head and handles a record that arrives alone (rk_lone_rounds),
+ * until a burst, a command or a record it cannot take brings the block back. It parks with
+ * __nanosleep back-off while idle or told to park, and leaves when told to exit.
  */
 
 /* The commit word of the slot at a ring position. */
@@ -129,6 +131,167 @@ __device__ static int rk_classify(const unsigned char *staged, unsigned long lon
     return RK_KNOWN_TYPE(type) ? RK_TAKE_HANDLE : RK_TAKE_ENTRY;
 }
 
+/*
+ * Writes the result entry of the record at 'record_start', staged at 'request': its position, its
+ * header, the result 'code' and reply 'type', and 'answer' bytes of 'reply'.
+ */
+__device__ static void rk_write_entry(unsigned char *entry, const unsigned char *request, unsigned long long record_start,
+                                      int code, int type, const unsigned char *reply, unsigned int answer) {
+    *(unsigned long long *) (entry + RK_ENTRY_POSITION_OFFSET) = record_start;
+    rk_copy(entry + 16, request + 16, RK_HEADER_LENGTH - 16);
+    *(unsigned long long *) (entry + 8) = *(const unsigned long long *) (request + 8);
+    *(int *) (entry + RK_ENTRY_CODE_OFFSET) = code;
+    *(int *) (entry + RK_ENTRY_TYPE_OFFSET) = type;
+    rk_copy(entry + RK_ENTRY_PAYLOAD_OFFSET, reply, answer);
+}
+
+/* Releases a record's slots as the ring's reader does: zeroes the commit words inside it. */
+__device__ static void rk_release(unsigned char *ring, unsigned long long start, unsigned long long end,
+                                  unsigned long long mask, unsigned int slot_shift) {
+    for (unsigned long long slot = start + 1; slot < end; slot++) {
+        *(unsigned long long *) rk_commit_at(ring, slot, mask, slot_shift) = 0;
+    }
+}
+
+/*
+ * Thread 0 publishes a round: the count of its 'entries' after 'published', the handled count and
+ * latest timestamp, and, if it took records, the ring's new head, each with one release store
+ * (the handled count rides on the head's where no entry waits).
+ */
+__device__ static void rk_publish_round(unsigned char *control, unsigned char *ring_head, unsigned long long published,
+                                        unsigned int entries, unsigned long long *handled, unsigned int handled_now,
+                                        unsigned long long latest, bool took, unsigned long long new_head) {
+    if (entries > 0) {
+        rk_publish(control + RK_RESULT_PUBLISHED_OFFSET, published + entries);
+    }
+    if (handled_now > 0) {
+        *handled += handled_now;
+        rk_store_relaxed(control + RK_RESULT_LATEST_OFFSET, latest);
+        if (entries > 0) {
+            rk_publish(control + RK_RESULT_HANDLED_OFFSET, *handled); /* its fence sends the entries' count out */
+        } else {
+            rk_store_relaxed(control + RK_RESULT_HANDLED_OFFSET, *handled); /* the head's release store follows */
+        }
+    }
+    if (took) {
+        rk_publish(ring_head, new_head);
+    }
+}
+
+/* Sleeps a while after an empty poll, twice as long as the last time, up to 'limit' nanoseconds. */
+__device__ static void rk_back_off(unsigned int *sleep, unsigned int limit) {
+    *sleep = *sleep == 0 ? 32 : (*sleep * 2 < limit ? *sleep * 2 : limit);
+    __nanosleep(*sleep);
+}
+
+/* Where warp 0's lone rounds leave the loop, for the whole block. */
+struct rk_lone_state {
+    unsigned long long head;
+    unsigned long long published;
+    unsigned int polled;
+};
+
+/*
+ * The lone rounds of an idle, running loop: warp 0 alone polls the ring's head while the block's
+ * other warps wait at a barrier, so an idle poll costs no block barrier, and a record that arrives
+ * alone is handled without one: one bus round trip brings the host's command and the commit words
+ * of the head slot and the next, a second the record (up to RK_LONE_BYTES, one 16-byte word a
+ * lane), then thread 0 runs the handler, writes the entry and publishes, as a block round would.
+ * It leaves the rest to the block: it returns, 'state' saying where it stopped, when the command
+ * changes or a record arrives that a block round must take: one with a committed record after it
+ * (a burst: the block polls a block's worth of slots next), a longer one, one not admitted, of an
+ * unknown type or padding, or one that finds the result ring without room for its entry.
+ */
+__device__ static void rk_lone_rounds(unsigned char *ring, unsigned int ring_capacity, unsigned int slot_shift,
+                                      unsigned char *control, unsigned int entry_capacity, unsigned int stride,
+                                      unsigned char *replies, unsigned char *mirror, unsigned char *state,
+                                      int running_word, unsigned long long head, unsigned long long published,
+                                      unsigned long long *handled, unsigned long long *collected,
+                                      struct rk_lone_state *lone) {
+    const unsigned int lane = threadIdx.x;
+    const unsigned long long mask = ring_capacity - 1;
+    unsigned char *entries = control + RK_RESULT_ENTRIES_OFFSET;
+    unsigned char *ring_head = ring + ((size_t) ring_capacity << slot_shift) + RK_RING_HEAD_OFFSET;
+    unsigned int sleep = 0;
+    unsigned int empty = 0;
+    unsigned int polled = 1;
+    while (true) {
+        /* Thread 0 loads the command and the next slot's commit word, then the head's with acquire: one round trip. */
+        int word = 0;
+        unsigned long long next = 0;
+        unsigned long long first = 0;
+        if (lane == 0) {
+            word = rk_poll_command(control + RK_RESULT_COMMAND_OFFSET);
+            next = rk_poll_relaxed(rk_commit_at(ring, head + 1, mask, slot_shift));
+            first = rk_poll(rk_commit_at(ring, head, mask, slot_shift));
+        }
+        word = __shfl_sync(0xffffffffu, word, 0);
+        next = __shfl_sync(0xffffffffu, next, 0);
+        first = __shfl_sync(0xffffffffu, first, 0);
+        const unsigned long long end = first & RK_COMMIT_END_MASK;
+        if (word != running_word) {
+            break;
+        }
+        if (end <= head || end - head > ring_capacity) {
+            if (++empty > RK_IDLE_SPIN_POLLS) {
+                rk_back_off(&sleep, RK_IDLE_SLEEP_NANOS);
+            }
+            continue;
+        }
+        const unsigned long long slots = end - head;
+        if (slots == 1 && (next & RK_COMMIT_END_MASK) > head + 1) {
+            polled = blockDim.x;
+            break;
+        }
+        if ((slots << slot_shift) > RK_LONE_BYTES || (first & RK_COMMIT_ADMITTED) == 0
+                || (first & RK_COMMIT_REJECTED) != 0) {
+            break;
+        }
+        if (lane == 0 && published + 1 - *collected > entry_capacity) {
+            *collected = rk_poll(control + RK_RESULT_COLLECTED_OFFSET);
+        }
+        __syncwarp(); /* orders thread 0's acquire load before the lanes' loads, and shares 'collected' */
+        if (published + 1 - *collected > entry_capacity) {
+            break;
+        }
+        const unsigned char *record = ring + ((head & mask) << slot_shift);
+        if (lane < (unsigned int) ((slots << slot_shift) / 16)) {
+            ((uint4 *) mirror)[lane] = ((const uint4 *) record)[lane];
+        }
+        __syncwarp();
+        int take = RK_TAKE_WAIT;
+        int code = RK_NO_REPLY;
+        if (lane == 0) {
+            take = rk_classify(mirror, first, slots, head & mask, ring_capacity);
+            if (take == RK_TAKE_HANDLE) {
+                int type = 0;
+                unsigned int answer = 0;
+                unsigned char *reply = replies + RK_ENTRY_PAYLOAD_OFFSET;
+                code = rk_run_handler(mirror, reply, stride - RK_ENTRY_PAYLOAD_OFFSET, &type, &answer, state);
+                if (code != RK_NO_REPLY) {
+                    rk_write_entry(entries + (size_t) (published % entry_capacity) * stride, mirror, head, code, type,
+                                   reply, answer);
+                }
+                rk_release(ring, head, end, mask, slot_shift);
+                rk_publish_round(control, ring_head, published, code != RK_NO_REPLY ? 1 : 0, handled, 1,
+                                 *(const unsigned long long *) (mirror + RK_TIMESTAMP_OFFSET), true, end);
+            }
+        }
+        if (__shfl_sync(0xffffffffu, take, 0) != RK_TAKE_HANDLE) {
+            break;
+        }
+        published += __shfl_sync(0xffffffffu, code, 0) != RK_NO_REPLY ? 1 : 0;
+        head = end;
+        sleep = 0;
+        empty = 0;
+    }
+    if (lane == 0) {
+        lone->head = head;
+        lone->published = published;
+        lone->polled = polled;
+    }
+}
+
 extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capacity, unsigned int slot_shift,
                                      unsigned char *control, unsigned int entry_capacity, unsigned int stride,
                                      unsigned int window, unsigned char *staging, unsigned char *state,
@@ -148,6 +311,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
     __shared__ unsigned int waiting;
     __shared__ unsigned int handled_count;
     __shared__ unsigned long long latest;
+    __shared__ struct rk_lone_state lone_state;
     const unsigned long long mask = ring_capacity - 1;
     /* Staging: a reply of 'stride' bytes per record of a round, then the mirror of the slots it takes. */
     unsigned char *replies = staging;
@@ -162,10 +326,23 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
     unsigned int polled = 1;
     unsigned int sleep = 0;
     unsigned int empty = 0;
+    bool lone = false; /* the last round found the ring empty, running with room for a window of entries */
     if (threadIdx.x == 0) {
         collected = rk_poll(control + RK_RESULT_COLLECTED_OFFSET);
     }
     while (true) {
+        if (lone) {
+            if (threadIdx.x < 32) {
+                rk_lone_rounds(ring, ring_capacity, slot_shift, control, entry_capacity, stride, replies, mirror,
+                               state, command, head, published, &handled, &collected, &lone_state);
+            }
+            __syncthreads();
+            head = lone_state.head;
+            published = lone_state.published;
+            polled = lone_state.polled;
+            sleep = 0;
+            empty = 0;
+        }
         if (threadIdx.x == 0) {
             if (published + window - collected > entry_capacity) {
                 collected = rk_poll(control + RK_RESULT_COLLECTED_OFFSET); /* only grows: a stale count is safe */
@@ -318,39 +495,20 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
                 atomicMax(&latest, *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET));
             }
             if (needs_entry) {
-                unsigned char *entry = entries + (size_t) ((published + entry_index) % entry_capacity) * stride;
                 const bool refused = (commit[record_start - head] & RK_COMMIT_REJECTED) != 0;
-                *(unsigned long long *) (entry + RK_ENTRY_POSITION_OFFSET) = record_start;
-                rk_copy(entry + 16, request + 16, RK_HEADER_LENGTH - 16);
-                *(unsigned long long *) (entry + 8) = *(const unsigned long long *) (request + 8);
-                *(int *) (entry + RK_ENTRY_CODE_OFFSET) = take == RK_TAKE_HANDLE ? codes[i]
-                        : (refused ? RK_ENTRY_REFUSED : RK_ENTRY_UNKNOWN_TYPE);
-                *(int *) (entry + RK_ENTRY_TYPE_OFFSET) = take == RK_TAKE_HANDLE ? types[i] : 0;
-                rk_copy(entry + RK_ENTRY_PAYLOAD_OFFSET, replies + (size_t) i * stride + RK_ENTRY_PAYLOAD_OFFSET,
-                        take == RK_TAKE_HANDLE ? answers[i] : 0);
+                rk_write_entry(entries + (size_t) ((published + entry_index) % entry_capacity) * stride, request,
+                               record_start,
+                               take == RK_TAKE_HANDLE ? codes[i] : (refused ? RK_ENTRY_REFUSED : RK_ENTRY_UNKNOWN_TYPE),
+                               take == RK_TAKE_HANDLE ? types[i] : 0,
+                               replies + (size_t) i * stride + RK_ENTRY_PAYLOAD_OFFSET,
+                               take == RK_TAKE_HANDLE ? answers[i] : 0);
             }
-            /* Release the record's slots as the ring's reader does: zero the commit words inside it. */
-            for (unsigned long long slot = record_start + 1; slot < end_of[i]; slot++) {
-                *(unsigned long long *) rk_commit_at(ring, slot, mask, slot_shift) = 0;
-            }
+            rk_release(ring, record_start, end_of[i], mask, slot_shift);
         }
         __syncthreads();
         if (threadIdx.x == 0) {
-            if (entry_count > 0) {
-                rk_publish(control + RK_RESULT_PUBLISHED_OFFSET, published + entry_count);
-            }
-            if (handled_count > 0) {
-                handled += handled_count;
-                rk_store_relaxed(control + RK_RESULT_LATEST_OFFSET, latest);
-                if (entry_count > 0) {
-                    rk_publish(control + RK_RESULT_HANDLED_OFFSET, handled); /* its fence sends the entries' count out */
-                } else {
-                    rk_store_relaxed(control + RK_RESULT_HANDLED_OFFSET, handled); /* the head's release store follows */
-                }
-            }
-            if (taken > 0) {
-                rk_publish(ring_head, end_of[taken - 1]);
-            }
+            rk_publish_round(control, ring_head, published, entry_count, &handled, handled_count, latest, taken > 0,
+                             taken > 0 ? end_of[taken - 1] : head);
             const unsigned long long wait_at = taken < n ? start_of[taken] + 1 : 0;
             if (wait_at != waiting_at) {
                 waiting_at = wait_at;
@@ -365,14 +523,14 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
         __syncthreads();
         /* A lone call polls a few slots after it, not the whole window: a wide poll delays the next call. */
         polled = taken == 0 ? 1 : (unsigned int) rk_min(window, 2 * took);
+        /* A running loop that found nothing, with room for a window of entries, goes on in lone rounds. */
+        lone = running && room && n == 0;
         if (taken > 0) {
             sleep = 0;
             empty = 0;
-        } else if ((word & 3) != RK_COMMAND_RUN || n > 0 || ++empty > RK_IDLE_SPIN_POLLS) {
-            /* Parked, waiting for the host's screen, or idle a while: poll less often. */
-            unsigned int limit = (word & 3) == RK_COMMAND_PARK ? RK_PARK_SLEEP_NANOS : RK_IDLE_SLEEP_NANOS;
-            sleep = sleep == 0 ? 32 : (sleep * 2 < limit ? sleep * 2 : limit);
-            __nanosleep(sleep);
+        } else if ((word & 3) != RK_COMMAND_RUN || n > 0 || (!lone && ++empty > RK_IDLE_SPIN_POLLS)) {
+            /* Parked, waiting for the host's screen, or for room a while: poll less often. */
+            rk_back_off(&sleep, (word & 3) == RK_COMMAND_PARK ? RK_PARK_SLEEP_NANOS : RK_IDLE_SLEEP_NANOS);
         }
     }
 }
