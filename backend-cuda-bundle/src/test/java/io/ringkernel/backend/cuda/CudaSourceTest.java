@@ -41,7 +41,8 @@ class CudaSourceTest {
                 .contains("#define RK_RING_HEAD_OFFSET (" + RingDescriptor.HEAD_OFFSET + ")")
                 .contains("#define RK_COMMIT_ADMITTED (0x8000000000000000ULL)")
                 .contains("#define RK_COMMIT_END_MASK (0x3fffffffffffffffULL)")
-                .contains("#define RK_FAILED (" + DeviceHandlerResult.FAILED + ")");
+                .contains("#define RK_FAILED (" + DeviceHandlerResult.FAILED + ")")
+                .contains("#define RK_LONE_BYTES (512)"); /* a 16-byte word for each lane of warp 0 */
     }
 
     @Test
