@@ -194,11 +194,11 @@ struct rk_lone_state {
 /*
  * The lone rounds of an idle, running loop: warp 0 alone polls the ring's head while the block's
  * other warps wait at a barrier, so an idle poll costs no block barrier, and a record that arrives
- * alone is handled without one: one bus round trip brings the host's command and the commit words
- * of the head slot and the next, a second the record (up to RK_LONE_BYTES, one 16-byte word a
- * lane), then thread 0 runs the handler, writes the entry and publishes, as a block round would.
- * It leaves the rest to the block: it returns, 'state' saying where it stopped, when the command
- * changes or a record arrives that a block round must take: one with a committed record after it
+ * alone is handled without one: one bus round trip brings the host's command and the head slot's
+ * commit word, a second the record (up to RK_LONE_BYTES, one 16-byte word a lane), then thread 0
+ * runs the handler, writes the entry and publishes, as a block round would. It leaves the rest to
+ * the block: it returns, 'lone' saying where it stopped, when the command changes or a record
+ * arrives that a block round must take: one found by the poll right after a record was handled
  * (a burst: the block polls a block's worth of slots next), a longer one, one not admitted, of an
  * unknown type or padding, or one that finds the result ring without room for its entry.
  */
@@ -215,34 +215,33 @@ __device__ static void rk_lone_rounds(unsigned char *ring, unsigned int ring_cap
     unsigned int sleep = 0;
     unsigned int empty = 0;
     unsigned int polled = 1;
+    bool took = false; /* the last poll found a record, and this warp handled it */
     while (true) {
-        /* Thread 0 loads the command and the next slot's commit word, then the head's with acquire: one round trip. */
+        /* Thread 0 loads the command, then the head's commit word with acquire: one round trip. */
         int word = 0;
-        unsigned long long next = 0;
         unsigned long long first = 0;
         if (lane == 0) {
             word = rk_poll_command(control + RK_RESULT_COMMAND_OFFSET);
-            next = rk_poll_relaxed(rk_commit_at(ring, head + 1, mask, slot_shift));
             first = rk_poll(rk_commit_at(ring, head, mask, slot_shift));
         }
         word = __shfl_sync(0xffffffffu, word, 0);
-        next = __shfl_sync(0xffffffffu, next, 0);
         first = __shfl_sync(0xffffffffu, first, 0);
         const unsigned long long end = first & RK_COMMIT_END_MASK;
         if (word != running_word) {
             break;
         }
         if (end <= head || end - head > ring_capacity) {
+            took = false;
             if (++empty > RK_IDLE_SPIN_POLLS) {
                 rk_back_off(&sleep, RK_IDLE_SLEEP_NANOS);
             }
             continue;
         }
-        const unsigned long long slots = end - head;
-        if (slots == 1 && (next & RK_COMMIT_END_MASK) > head + 1) {
+        if (took) {
             polled = blockDim.x;
             break;
         }
+        const unsigned long long slots = end - head;
         if ((slots << slot_shift) > RK_LONE_BYTES || (first & RK_COMMIT_ADMITTED) == 0
                 || (first & RK_COMMIT_REJECTED) != 0) {
             break;
@@ -282,6 +281,7 @@ __device__ static void rk_lone_rounds(unsigned char *ring, unsigned int ring_cap
         }
         published += __shfl_sync(0xffffffffu, code, 0) != RK_NO_REPLY ? 1 : 0;
         head = end;
+        took = true;
         sleep = 0;
         empty = 0;
     }
@@ -324,6 +324,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
     int acknowledged = -1;
     bool running = true;
     unsigned int polled = 1;
+    unsigned int spacing = 1; /* slots between the commit words a round polls: the last round's uniform record length */
     unsigned int sleep = 0;
     unsigned int empty = 0;
     bool lone = false; /* the last round found the ring empty, running with room for a window of entries */
@@ -340,6 +341,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             head = lone_state.head;
             published = lone_state.published;
             polled = lone_state.polled;
+            spacing = 1;
             sleep = 0;
             empty = 0;
         }
@@ -363,7 +365,9 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
          * its slot with an acquire load, and the slots a block, two blocks… further on, where the
          * window reaches them, with relaxed loads issued before it (the acquire load holds back
          * the loads after it: RK_POLL_BATCH of them go out with it); a fence then orders what
-         * those found.
+         * those found. After a round of records of one length, only the slots where the next of
+         * them would start are polled ('spacing' apart): a record's other slots hold no commit
+         * word, and a bus read less each leaves more of the link to the copy.
          */
         if (threadIdx.x == blockDim.x - 1) {
             command = rk_poll_command(control + RK_RESULT_COMMAND_OFFSET);
@@ -376,9 +380,10 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
 #pragma unroll
             for (unsigned int j = 0; j < RK_POLL_BATCH; j++) {
                 const unsigned int s = base + j * blockDim.x;
-                words[j] = s < polling ? rk_poll_relaxed(rk_commit_at(ring, head + s, mask, slot_shift)) : 0;
+                words[j] = s < polling && s % spacing == 0
+                        ? rk_poll_relaxed(rk_commit_at(ring, head + s, mask, slot_shift)) : 0;
             }
-            if (base == threadIdx.x + blockDim.x && threadIdx.x < polling) {
+            if (base == threadIdx.x + blockDim.x && threadIdx.x < polling && threadIdx.x % spacing == 0) {
                 own = rk_poll(rk_commit_at(ring, head + threadIdx.x, mask, slot_shift));
             }
 #pragma unroll
@@ -437,6 +442,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
         }
         __syncthreads();
         const unsigned int n = records;
+        const bool uniform = k > 0 && n == (uniform_end + k - 1) / k;
 
         /* Stage: the block copies the records' slots into the mirror together, each load beside its neighbour's. */
         const unsigned long long span_end = n > 0 ? rk_min(end_of[n - 1], head + mirror_slots) : head;
@@ -523,6 +529,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
         __syncthreads();
         /* A lone call polls a few slots after it, not the whole window: a wide poll delays the next call. */
         polled = taken == 0 ? 1 : (unsigned int) rk_min(window, 2 * took);
+        spacing = taken == n && uniform ? k : 1;
         /* A running loop that found nothing, with room for a window of entries, goes on in lone rounds. */
         lone = running && room && n == 0;
         if (taken > 0) {
