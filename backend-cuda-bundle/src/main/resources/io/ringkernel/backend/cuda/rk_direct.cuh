@@ -85,6 +85,25 @@ __device__ static unsigned int rk_prefix(bool flag, unsigned int *warp_sums, uns
 }
 
 /*
+ * Counts the records a warp's threads handled into '*count' and their latest timestamp into
+ * '*latest', with one shared-memory atomic each per warp, not per record: a round's records would
+ * otherwise queue on the same two words. All lanes of the warp call it.
+ */
+__device__ static void rk_tally(bool handled, unsigned long long stamp, unsigned int *count,
+                                unsigned long long *latest) {
+    const unsigned int handled_here = __popc(__ballot_sync(0xffffffffu, handled));
+    stamp = handled ? stamp : 0;
+    for (unsigned int offset = 16; offset > 0; offset >>= 1) {
+        const unsigned long long other = __shfl_down_sync(0xffffffffu, stamp, offset);
+        stamp = other > stamp ? other : stamp;
+    }
+    if ((threadIdx.x & 31) == 0 && handled_here > 0) {
+        atomicAdd(count, handled_here);
+        atomicMax(latest, stamp);
+    }
+}
+
+/*
  * Copies 'words' 16-byte words of the ring, from byte 'from' on (wrapping at the ring's end,
  * 'ring_mask' its size less one), into 'mirror'. All threads call it: at each step consecutive
  * threads load consecutive words, so a warp reads whole lines, RK_COPY_WORDS loads in flight each.
@@ -491,15 +510,13 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             unsigned int count = 0;
             const unsigned int entry_index = entry_count + (any_entry ? rk_prefix(needs_entry, warp_sums, &count) : 0);
             entry_count += count;
+            const unsigned char *request = mine ? mirror + ((start_of[i] - head) << slot_shift) : mirror;
+            rk_tally(take == RK_TAKE_HANDLE, take == RK_TAKE_HANDLE
+                     ? *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET) : 0, &handled_count, &latest);
             if (!mine) {
                 continue;
             }
             const unsigned long long record_start = start_of[i];
-            const unsigned char *request = mirror + ((record_start - head) << slot_shift);
-            if (take == RK_TAKE_HANDLE) {
-                atomicAdd(&handled_count, 1);
-                atomicMax(&latest, *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET));
-            }
             if (needs_entry) {
                 const bool refused = (commit[record_start - head] & RK_COMMIT_REJECTED) != 0;
                 rk_write_entry(entries + (size_t) ((published + entry_index) % entry_capacity) * stride, request,
