@@ -1,14 +1,6 @@
 package io.ringkernel.benchmarks;
 
-import io.ringkernel.api.BackendType;
-import io.ringkernel.api.Dim3;
 import io.ringkernel.api.KernelHandle;
-import io.ringkernel.api.LaunchOptions;
-import io.ringkernel.api.RingKernelRuntime;
-import io.ringkernel.codec.FixedLayout;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +9,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,54 +31,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3)
 @Measurement(iterations = 10)
 @Fork(1)
-public class CudaDrainBenchmark {
+public class CudaDrainBenchmark extends SinkFleet {
     /** Messages queued for each sink before a drain. */
-    public static final int MESSAGES_PER_SINK = 512 * CudaSendBenchmark.BATCH;
+    public static final int MESSAGES_PER_SINK = 512 * BATCH;
     /** Slots of each sink's input ring: room for the messages of 256 bytes, three slots each. */
     public static final int RING_SLOTS = 1 << 20;
     private static final long DRAIN_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    /** The backend the sinks run on. */
-    @Param({"CUDA", "CPU"})
-    public String backend;
-
-    /** Sinks drained together. */
-    @Param({"1"})
-    public int kernels;
-
-    /** Threads of each sink's block (CUDA). */
-    @Param({"128"})
-    public int block;
-
-    /** Payload bytes per message: the record's byte array plus its 8-byte fixed part. */
-    @Param({"64", "256"})
-    public int payloadBytes;
-
-    /** The sinks' largest message in bytes, header included; 0 for the runtime's default. */
-    @Param({"0"})
-    public int maxMessageSize;
-
-    private RingKernelRuntime runtime;
-    private final List<KernelHandle> sinks = new ArrayList<>();
-    private ByteBuffer encodedBatch;
     private long target;
 
-    /** Starts the runtime and the sinks. */
+    /** Starts the runtime and the sinks, each with an input ring of {@value #RING_SLOTS} slots. */
     @Setup(Level.Trial)
     public void start() {
-        BackendType type = BackendType.valueOf(backend);
-        runtime = BenchmarkKernels.runtime(type);
-        for (int i = 0; i < kernels; i++) {
-            sinks.add(runtime.launch("sink-" + i, Dim3.ONE, Dim3.of(block), LaunchOptions.defaults()
-                    .withDefinition(BenchmarkKernels.SINK).withBackend(type).withMaxMessageSize(maxMessageSize)
-                    .withInputCapacity(RING_SLOTS)));
-        }
-        Payload message = Payload.ofSize(payloadBytes);
-        FixedLayout layout = FixedLayout.of(Payload.class);
-        encodedBatch = ByteBuffer.allocateDirect(CudaSendBenchmark.BATCH * payloadBytes);
-        for (int i = 0; i < CudaSendBenchmark.BATCH; i++) {
-            layout.encode(message, encodedBatch, i * payloadBytes);
-        }
+        launchSinks(options -> options.withInputCapacity(RING_SLOTS));
     }
 
     /** Deactivates the sinks and queues {@value #MESSAGES_PER_SINK} messages for each. */
@@ -96,8 +52,8 @@ public class CudaDrainBenchmark {
         target = 0;
         for (KernelHandle sink : sinks) {
             sink.deactivate();
-            for (int sent = 0; sent < MESSAGES_PER_SINK; sent += CudaSendBenchmark.BATCH) {
-                sink.sendEncoded(Payload.class, encodedBatch, CudaSendBenchmark.BATCH);
+            for (int sent = 0; sent < MESSAGES_PER_SINK; sent += BATCH) {
+                sink.sendEncoded(Payload.class, encodedBatch, BATCH);
             }
             target += sink.metrics().messagesIn();
         }

@@ -1,17 +1,11 @@
 package io.ringkernel.benchmarks;
 
-import io.ringkernel.api.BackendType;
-import io.ringkernel.api.Dim3;
 import io.ringkernel.api.KernelHandle;
-import io.ringkernel.api.LaunchOptions;
-import io.ringkernel.api.RingKernelRuntime;
-import io.ringkernel.codec.FixedLayout;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +14,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,57 +36,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class CudaSendBenchmark {
-    /** Messages per {@code sendAll}. */
-    public static final int BATCH = 256;
-
-    /** The backend the sinks run on. */
-    @Param({"CUDA", "CPU"})
-    public String backend;
-
-    /** Sinks, one per JMH thread. */
-    @Param({"1"})
-    public int kernels;
-
-    /** Threads of each sink's block: on CUDA, how many slots its loop polls and records it takes a round. */
-    @Param({"128"})
-    public int block;
-
-    /** Payload bytes per message: the record's byte array plus its 8-byte fixed part. */
-    @Param({"64", "256"})
-    public int payloadBytes;
-
-    /**
-     * The sinks' largest message in bytes, header included; 0 for the runtime's default
-     * (64 KiB). On CUDA it bounds how many records the loop takes a round: each needs room for a
-     * reply that large, within the kernel's 32 MiB of result entries.
-     */
-    @Param({"0"})
-    public int maxMessageSize;
-
+public class CudaSendBenchmark extends SinkFleet {
     private final AtomicInteger nextSender = new AtomicInteger();
-    private RingKernelRuntime runtime;
-    private final List<KernelHandle> sinks = new ArrayList<>();
-    private Payload message;
     private List<Payload> batch;
-    private ByteBuffer encodedBatch;
 
     /** Starts the runtime and the sinks. */
     @Setup(Level.Trial)
     public void start() {
-        BackendType type = BackendType.valueOf(backend);
-        runtime = BenchmarkKernels.runtime(type);
-        for (int i = 0; i < kernels; i++) {
-            sinks.add(runtime.launch("sink-" + i, Dim3.ONE, Dim3.of(block), LaunchOptions.defaults()
-                    .withDefinition(BenchmarkKernels.SINK).withBackend(type).withMaxMessageSize(maxMessageSize)));
-        }
-        message = Payload.ofSize(payloadBytes);
+        launchSinks(UnaryOperator.identity());
         batch = Collections.nCopies(BATCH, message);
-        FixedLayout layout = FixedLayout.of(Payload.class);
-        encodedBatch = ByteBuffer.allocateDirect(BATCH * payloadBytes);
-        for (int i = 0; i < BATCH; i++) {
-            layout.encode(message, encodedBatch, i * payloadBytes);
-        }
     }
 
     /**
