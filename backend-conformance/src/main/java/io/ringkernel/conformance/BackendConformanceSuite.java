@@ -194,6 +194,29 @@ public abstract class BackendConformanceSuite extends RuntimeOnBackend {
         }
     }
 
+    /**
+     * A reply that finds the inbox and the output ring full waits on the host, even the last one
+     * the kernel writes, and arrives once the reader makes room, with nothing more sent.
+     */
+    @Test
+    void shouldDeliverTheLastReplyThatWaitedForRoomOnceTheReaderCatchesUp() throws Exception {
+        KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID)
+                .withInputCapacity(256).withOutputCapacity(16).withMaxMessageSize(512));
+        int count = 33; // 16 fill the inbox, 16 the output ring, and the last reply waits on the host
+        for (int i = 0; i < count; i++) {
+            kernel.send(new Ping(i, 0));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while ((kernel.metrics().processed() < count || kernel.metrics().outputDepth() < 16)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        Thread.sleep(20); // the last reply is written, or parked, just after it is counted
+        for (int i = 0; i < count; i++) {
+            assertThat(kernel.receive(REPLY_TIMEOUT).payload(Ping.class).sequence()).isEqualTo(i);
+        }
+    }
+
     @Test
     void shouldAnswerEveryMessageOfABatchInOrderUnderConsecutiveIds() {
         // a 64-slot queue takes runs of at most 16 one-slot Pings: 32 runs, and the batch waits for room

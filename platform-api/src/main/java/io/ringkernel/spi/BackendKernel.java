@@ -4,7 +4,7 @@ import io.ringkernel.api.LaunchMode;
 import java.time.Duration;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** One kernel running on a backend. The runtime serialises calls to these methods. */
+/** One kernel running on a backend. The runtime serialises calls to these methods, except {@link #assist()}. */
 @ConsumerType
 public interface BackendKernel {
 
@@ -30,6 +30,20 @@ public interface BackendKernel {
      * work if the kernel parked for want of either (may be a no-op for a polling kernel).
      */
     void wake();
+
+    /**
+     * Lends the calling thread, which waits for a reply, to the kernel's host work: if no other
+     * thread is doing that work now, the kernel does one step of it here (for a device kernel:
+     * collect what the device handed back and write it to the output ring), so the reply reaches
+     * its caller without a hand-off between threads. Called by any thread, at any time,
+     * concurrently with the other methods; it must neither block nor wait.
+     *
+     * @return true if the step moved anything; false if it did nothing (the default: the kernel's
+     *         own threads do all its host work)
+     */
+    default boolean assist() {
+        return false;
+    }
 
     /**
      * Stops the kernel for good. On return the backend no longer touches the kernel's memory.

@@ -5,7 +5,7 @@
  * whiteboard services.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.ringkernel.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -159,14 +159,16 @@ final class AparapiKernel implements BackendKernel, HostLoop.Work {
     }
 
     /**
-     * Runs the handler over the next batch, if there is input, and writes its replies.
+     * Writes a reply that waited for room in the output ring, then runs the handler over the next
+     * batch, if there is input, and writes its replies.
      *
      * @return true if there is more to do right away
      */
     @Override
     public boolean step() {
+        boolean unparked = exchange.replies().writeParked();
         if (!controlBlock.activeRequested() || !input.hasCommitted()) {
-            return false;
+            return unparked;
         }
         count = 0;
         input.read(collector, capacity);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntToLongFunction;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
@@ -65,6 +66,8 @@ abstract class CudaKernel implements BackendKernel {
     protected DevicePointer state;
     protected Map<Integer, MessageCodec> codecs;
     protected volatile String lost;
+    /* A caller holds the turn to assist: the host thread spins for it rather than waiting in the lock. */
+    private volatile boolean assisting;
 
     /**
      * Creates the stream, loads the program and allocates the device memory its loop stages
@@ -257,11 +260,18 @@ abstract class CudaKernel implements BackendKernel {
         } catch (RuntimeException | LinkageError e) {
             lose("the CUDA kernel's host thread failed: " + e);
         }
+        turn.lock(); // a caller's assist that began before the kernel stopped has ended
+        try {
+            if (lost != null) {
+                failOutstanding(ErrorCode.BACKEND_FAULT, lost);
+            }
+            exchange.replies().flushOrDrop();
+        } finally {
+            turn.unlock();
+        }
         if (lost != null) {
-            failOutstanding(ErrorCode.BACKEND_FAULT, lost);
             signals.failed(new IllegalStateException(lost));
         }
-        exchange.replies().flushOrDrop();
     }
 
     /** Terminating: stops the device work and answers, or abandons, what the device took. */
@@ -271,8 +281,12 @@ abstract class CudaKernel implements BackendKernel {
         long idleSince = 0;
         int spins = 0;
         while (!controlBlock.terminateRequested() && lost == null) {
+            if (!takeTurn()) {
+                idleSince = 0; // a caller is collecting: stay awake for what it leaves
+                Thread.onSpinWait();
+                continue;
+            }
             boolean progressed;
-            turn.lock();
             try {
                 progressed = step();
                 controlBlock.beat();
@@ -302,6 +316,51 @@ abstract class CudaKernel implements BackendKernel {
                 LockSupport.parkNanos(this, IDLE_PARK_NANOS);
             }
         }
+    }
+
+    /**
+     * Takes the turn for the host thread, waiting for it unless a caller holds it to assist.
+     *
+     * @return false if a caller holds it to assist
+     */
+    private boolean takeTurn() {
+        if (turn.tryLock()) {
+            return true;
+        }
+        if (assisting) {
+            return false;
+        }
+        turn.lock();
+        return true;
+    }
+
+    /**
+     * Does one {@code step} of the host's work on a caller's thread ({@link #assist()}), if the
+     * turn is free and the kernel still serves. A step that throws fails the kernel, as one on
+     * the host thread does.
+     *
+     * @param step the work, with the turn held; true if it moved anything
+     * @return true if it moved anything
+     */
+    protected final boolean stepFor(BooleanSupplier step) {
+        if (!turn.tryLock()) {
+            return false;
+        }
+        boolean progressed;
+        assisting = true;
+        try {
+            progressed = lost == null && !controlBlock.terminateRequested() && step.getAsBoolean();
+        } catch (RuntimeException e) {
+            lose("a caller's collection for the CUDA kernel failed: " + e);
+            return false;
+        } finally {
+            assisting = false;
+            turn.unlock();
+        }
+        if (progressed) {
+            signals.outputCommitted();
+        }
+        return progressed;
     }
 
     /**

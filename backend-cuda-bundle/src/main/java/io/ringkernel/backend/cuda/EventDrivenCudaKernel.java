@@ -85,11 +85,13 @@ final class EventDrivenCudaKernel extends CudaKernel {
     }
 
     /**
-     * Forwards what is queued, as far as the work ring has room, launches the loop over it and
-     * waits, then answers every result that is back.
+     * Writes a reply that waited for room in the output ring, forwards what is queued, as far as
+     * the work ring has room, launches the loop over it and waits, then answers every result that
+     * is back.
      */
     @Override
     protected boolean step() {
+        boolean unparked = exchange.replies().writeParked();
         int forwarded = 0;
         if (controlBlock.activeRequested() && work.free() > 0 && input.hasCommitted()) {
             forwardTime = timed ? System.nanoTime() : 0;
@@ -102,7 +104,7 @@ final class EventDrivenCudaKernel extends CudaKernel {
                 CudaException.check(cuStreamSynchronize(stream), "the kernel loop");
             }
         }
-        return collectResults() > 0 || forwarded > 0;
+        return collectResults() > 0 || forwarded > 0 || unparked;
     }
 
     private void launchLoop(long head, int count) {

@@ -146,7 +146,7 @@ final class PersistentCudaKernel extends CudaKernel {
             checkDevice();
             Thread.onSpinWait();
         }
-        collectEntries();
+        collectEntries(true);
     }
 
     @Override
@@ -195,7 +195,7 @@ final class PersistentCudaKernel extends CudaKernel {
         } finally {
             turn.unlock();
         }
-        collectEntries();
+        collectEntries(true);
         abandonEntries(ErrorCode.KERNEL_TERMINATED, MessageExchange.TERMINATED_UNANSWERED);
         recordHandled();
     }
@@ -223,9 +223,33 @@ final class PersistentCudaKernel extends CudaKernel {
 
     @Override
     protected boolean step() {
+        return hostStep(true);
+    }
+
+    /**
+     * A caller waiting for a reply collects what the device handed back itself, when the host
+     * thread is not at work, so the reply reaches it with no hand-off between threads (and a
+     * sporadic call does not wait for the parked host thread to wake). The step touches host
+     * memory only, no CUDA call, so any thread may take it; the turn keeps it to one at a time.
+     * It never waits for room in the output ring: that is the host thread's.
+     */
+    @Override
+    public boolean assist() {
+        return loopRunning && stepFor(() -> loopRunning && hostStep(false));
+    }
+
+    /**
+     * Writes a reply that waited for room, screens what the loop waits at, counts what it handled
+     * and answers its entries.
+     *
+     * @param mayWait whether to wait for room in the output ring while an answer does not fit
+     * @return true if anything moved
+     */
+    private boolean hostStep(boolean mayWait) {
+        boolean unparked = exchange.replies().writeParked();
         boolean screened = screen.screenFrom(results.waitingAt(), codecs) > 0;
         boolean handled = recordHandled();
-        return collectEntries() > 0 || screened || handled;
+        return collectEntries(mayWait) > 0 || screened || handled || unparked;
     }
 
     /** @return true if the device handled messages since the last look; counts them */
@@ -240,11 +264,15 @@ final class PersistentCudaKernel extends CudaKernel {
         return true;
     }
 
-    /** @return entries answered */
-    private int collectEntries() {
+    /**
+     * @param mayWait whether to wait for room in the output ring while an answer does not fit,
+     *                or to stop there
+     * @return entries answered
+     */
+    private int collectEntries(boolean mayWait) {
         int answered = 0;
         ByteBuffer memory = results.memory();
-        while (results.entryReady() && awaitOutputRoom()) {
+        while (results.entryReady() && (mayWait ? awaitOutputRoom() : exchange.replies().flush())) {
             int entry = results.oldestEntry();
             header.wrap(memory, entry);
             int code = memory.getInt(entry + ResultRing.ENTRY_CODE_OFFSET);

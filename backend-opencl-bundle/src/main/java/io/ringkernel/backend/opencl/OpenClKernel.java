@@ -133,13 +133,14 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
     }
 
     /**
-     * Stages and launches the next batch if there is input, then writes the replies of the batch
-     * launched before it.
+     * Writes a reply that waited for room in the output ring, stages and launches the next batch
+     * if there is input, then writes the replies of the batch launched before it.
      *
      * @return true if there is more to do right away
      */
     @Override
     public boolean step() {
+        boolean unparked = exchange.replies().writeParked();
         Batch launched = null;
         if (controlBlock.activeRequested() && input.hasCommitted()) {
             Batch next = device.batch(nextBatch);
@@ -153,7 +154,7 @@ final class OpenClKernel implements BackendKernel, HostLoop.Work {
         }
         finish();
         pending = launched;
-        return launched != null || (controlBlock.activeRequested() && input.hasCommitted());
+        return unparked || launched != null || (controlBlock.activeRequested() && input.hasCommitted());
     }
 
     /** Waits for the batch in flight, if any, and writes its replies in input order. */

@@ -51,6 +51,21 @@ public final class ReplyWriter {
         parkedFields = fields;
     }
 
+    /**
+     * Writes a parked reply once the reader has made room, and has the runtime drain it. A
+     * kernel's host thread calls it before its other work: the last reply of a burst may park
+     * with no later reply to push it out.
+     *
+     * @return true if it wrote a reply that was parked
+     */
+    public boolean writeParked() {
+        if (parkedFields == null || !flush()) {
+            return false;
+        }
+        signals.outputCommitted();
+        return true;
+    }
+
     /** @return true if a reply waits for room in the output ring */
     public boolean parked() {
         return parkedFields != null;

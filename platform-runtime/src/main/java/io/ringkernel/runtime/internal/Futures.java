@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Turns futures back into the blocking API's typed exceptions. */
@@ -21,22 +22,27 @@ final class Futures {
 
     /**
      * Waits for a future with a timeout of the caller's own, spinning first for up to
-     * {@link #SPIN_NANOS}. On timeout the future is failed with the
-     * timeout's exception, unless it completed in the meantime, whose result is then returned.
+     * {@link #SPIN_NANOS}, and while it spins lends its thread to what completes the future. On
+     * timeout the future is failed with the timeout's exception, unless it completed in the
+     * meantime, whose result is then returned.
      *
      * @param kernelId the kernel, for errors
      * @param future what to wait for
      * @param timeoutNanos how long to wait, in nanoseconds ({@link Long#MAX_VALUE}: for ever)
      * @param onTimeout makes the exception thrown on timeout, and gives up what waited
+     * @param assist one step of the work that may complete the future, done on this thread while
+     *               it spins; true if it moved anything, false to pause a moment before the next
      * @param <T> the result type
      * @return the result
      */
     static <T> T await(String kernelId, CompletableFuture<T> future, long timeoutNanos,
-                       Supplier<? extends RuntimeException> onTimeout) {
+                       Supplier<? extends RuntimeException> onTimeout, BooleanSupplier assist) {
         long start = System.nanoTime();
         long spinUntil = start + Math.min(SPIN_NANOS, timeoutNanos);
         while (!future.isDone() && System.nanoTime() - spinUntil < 0) {
-            Thread.onSpinWait();
+            if (!assist.getAsBoolean()) {
+                Thread.onSpinWait();
+            }
         }
         try {
             try {

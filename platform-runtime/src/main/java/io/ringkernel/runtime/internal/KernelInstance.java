@@ -405,9 +405,10 @@ final class KernelInstance implements KernelHandle {
     @Override
     public <R> R call(Object request, Class<R> replyType, Duration timeout) {
         long messageId = sender.nextMessageId();
-        // the caller's own timed wait: no timeout task scheduled (and woken) per call
+        // the caller's own timed wait: no timeout task scheduled (and woken) per call; while it
+        // spins, the caller lends its thread to the kernel's host work, which may bring its reply
         Object reply = Futures.await(id(), startCall(request, messageId), TimeUnit.NANOSECONDS.convert(timeout),
-                () -> timedOut(messageId, timeout));
+                () -> timedOut(messageId, timeout), this::assistKernel);
         if (!replyType.isInstance(reply)) {
             throw new SerializationException(id(), "kernel '" + id() + "' replied with a "
                     + reply.getClass().getName() + ", not the expected " + replyType.getName(), null);
@@ -504,6 +505,11 @@ final class KernelInstance implements KernelHandle {
         if (kernel != null) {
             kernel.wake();
         }
+    }
+
+    private boolean assistKernel() {
+        BackendKernel kernel = backendKernel;
+        return kernel != null && kernel.assist();
     }
 
     /** The backend's callbacks into this kernel. */

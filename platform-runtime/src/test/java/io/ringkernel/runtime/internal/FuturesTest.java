@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
-/** The blocking wait of {@code call()}: its own timeout, and a reply that races it. */
+/** The blocking wait of {@code call()}: its own timeout, a reply that races it, and the work it assists. */
 class FuturesTest {
     private static final long ONE_MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final BooleanSupplier NOTHING_TO_ASSIST = () -> false;
 
     private static KernelTimeoutException timeout() {
         return new KernelTimeoutException("k", "the reply to message 7", Duration.ofMillis(1));
@@ -27,7 +29,7 @@ class FuturesTest {
         Object reply = Futures.await("k", CompletableFuture.completedFuture("reply"), ONE_MS, () -> {
             timeouts.incrementAndGet();
             return timeout();
-        });
+        }, NOTHING_TO_ASSIST);
 
         assertThat(reply).isEqualTo("reply");
         assertThat(timeouts).hasValue(0);
@@ -38,7 +40,7 @@ class FuturesTest {
         CompletableFuture<Object> call = new CompletableFuture<>();
         KernelTimeoutException expected = timeout();
 
-        assertThatThrownBy(() -> Futures.await("k", call, ONE_MS, () -> expected)).isSameAs(expected);
+        assertThatThrownBy(() -> Futures.await("k", call, ONE_MS, () -> expected, NOTHING_TO_ASSIST)).isSameAs(expected);
         assertThat(call.isCompletedExceptionally()).isTrue();
         assertThat(call.complete("late reply")).as("a reply after the timeout is refused, so it is counted late").isFalse();
     }
@@ -50,7 +52,7 @@ class FuturesTest {
         Object reply = Futures.await("k", call, ONE_MS, () -> {
             call.complete("just in time");
             return timeout();
-        });
+        }, NOTHING_TO_ASSIST);
 
         assertThat(reply).isEqualTo("just in time");
     }
@@ -61,7 +63,19 @@ class FuturesTest {
         KernelErrorException error = new KernelErrorException("k", 7, ErrorCode.HANDLER_FAILED, "boom");
         call.completeExceptionally(error);
 
-        assertThatThrownBy(() -> Futures.await("k", call, ONE_MS, FuturesTest::timeout)).isSameAs(error);
+        assertThatThrownBy(() -> Futures.await("k", call, ONE_MS, FuturesTest::timeout, NOTHING_TO_ASSIST)).isSameAs(error);
+    }
+
+    @Test
+    void shouldLendItsThreadToTheWorkThatCompletesTheFutureWhileItSpins() {
+        CompletableFuture<Object> call = new CompletableFuture<>();
+        AtomicInteger steps = new AtomicInteger();
+
+        Object reply = Futures.await("k", call, TimeUnit.SECONDS.toNanos(10), FuturesTest::timeout,
+                () -> steps.incrementAndGet() == 3 && call.complete("collected by the caller"));
+
+        assertThat(reply).isEqualTo("collected by the caller");
+        assertThat(steps).as("no step after the one that completed the future").hasValue(3);
     }
 
     @Test
@@ -69,6 +83,6 @@ class FuturesTest {
         CompletableFuture<Object> call = new CompletableFuture<>();
         CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS).execute(() -> call.complete("slow reply"));
 
-        assertThat(Futures.await("k", call, Long.MAX_VALUE, FuturesTest::timeout)).isEqualTo("slow reply");
+        assertThat(Futures.await("k", call, Long.MAX_VALUE, FuturesTest::timeout, NOTHING_TO_ASSIST)).isEqualTo("slow reply");
     }
 }

@@ -12,6 +12,7 @@ import io.ringkernel.spi.CompiledKernel;
 import io.ringkernel.spi.DeviceBuffer;
 import io.ringkernel.spi.KernelProgram;
 import io.ringkernel.spi.KernelResources;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,8 +22,9 @@ import java.util.stream.IntStream;
 /**
  * Runs kernels on the CPU backend, under a type, priority and number of devices of the test's
  * choosing (a context opened on device {@code i} says it runs on device {@code i}), and lets the
- * test watch it: the resources of the kernel launched last (whose signals raise a fault), and how
- * many programs its contexts were asked to compile after they were closed.
+ * test watch it: the resources of the kernel launched last (whose signals raise a fault), how
+ * many programs its contexts were asked to compile after they were closed, and how often callers
+ * offered to assist its kernels.
  */
 final class ObservedCpuBackend implements Backend {
     private final CpuBackend cpu = new CpuBackend();
@@ -30,6 +32,7 @@ final class ObservedCpuBackend implements Backend {
     private final int priority;
     private final List<DeviceInfo> devices;
     private final AtomicInteger compiledAfterClose = new AtomicInteger();
+    private final AtomicInteger assists = new AtomicInteger();
     private volatile KernelResources resources;
 
     /**
@@ -57,6 +60,11 @@ final class ObservedCpuBackend implements Backend {
     /** @return the resources of the kernel launched last */
     KernelResources resources() {
         return resources;
+    }
+
+    /** @return how often a thread waiting for a reply offered to assist one of its kernels */
+    int assists() {
+        return assists.get();
     }
 
     /** @return programs its contexts were asked to compile after they were closed */
@@ -120,7 +128,7 @@ final class ObservedCpuBackend implements Backend {
             @Override
             public BackendKernel launch(CompiledKernel kernel, KernelResources launched) {
                 resources = launched;
-                return context.launch(kernel, launched);
+                return new AssistCountingKernel(context.launch(kernel, launched));
             }
 
             @Override
@@ -129,5 +137,50 @@ final class ObservedCpuBackend implements Backend {
                 context.close();
             }
         };
+    }
+
+    /** A CPU kernel that counts the assists offered to it; its own thread does all its work. */
+    private final class AssistCountingKernel implements BackendKernel {
+        private final BackendKernel kernel;
+
+        AssistCountingKernel(BackendKernel kernel) {
+            this.kernel = kernel;
+        }
+
+        @Override
+        public LaunchMode mode() {
+            return kernel.mode();
+        }
+
+        @Override
+        public void activate() {
+            kernel.activate();
+        }
+
+        @Override
+        public void deactivate() {
+            kernel.deactivate();
+        }
+
+        @Override
+        public void swap(CompiledKernel compiled) {
+            kernel.swap(compiled);
+        }
+
+        @Override
+        public void wake() {
+            kernel.wake();
+        }
+
+        @Override
+        public boolean assist() {
+            assists.incrementAndGet();
+            return kernel.assist();
+        }
+
+        @Override
+        public boolean terminate(Duration timeout) {
+            return kernel.terminate(timeout);
+        }
     }
 }

@@ -1,0 +1,46 @@
+package io.ringkernel.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringkernel.api.BackendType;
+import io.ringkernel.api.KernelHandle;
+import io.ringkernel.api.LaunchOptions;
+import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.conformance.Ping;
+import io.ringkernel.spi.KernelDefinition;
+import io.ringkernel.spi.MessageType;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A thread waiting in {@code call()} lends itself to its kernel's host work until the reply comes. */
+@Timeout(30)
+class CallerAssistTest {
+
+    @Test
+    void shouldOfferTheWaitingCallersThreadToTheKernel() {
+        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1);
+        KernelDefinition answersOnceAssisted = KernelDefinition.of("assisted",
+                List.of(MessageType.of(1, Ping.class, MessageType.FIXED_LAYOUT)), (message, context) -> {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    while (backend.assists() == 0) {
+                        if (System.nanoTime() - deadline > 0) {
+                            throw new IllegalStateException("no waiting caller offered to assist the kernel");
+                        }
+                        Thread.onSpinWait();
+                    }
+                    return message;
+                });
+        try (RingKernelRuntime runtime = RingKernelRuntime.builder().backend(BackendType.OPENCL).addBackend(backend)
+                .addKernel(answersOnceAssisted).build()) {
+            KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition("assisted"));
+
+            Ping reply = kernel.call(new Ping(7, 0), Ping.class, Duration.ofSeconds(10));
+
+            assertThat(reply).isEqualTo(new Ping(7, 0));
+            assertThat(backend.assists()).isPositive();
+        }
+    }
+}
