@@ -87,7 +87,8 @@ __device__ static unsigned int rk_prefix(bool flag, unsigned int *warp_sums, uns
 /*
  * Counts the records a warp's threads handled into '*count' and their latest timestamp into
  * '*latest', with one shared-memory atomic each per warp, not per record: a round's records would
- * otherwise queue on the same two words. All lanes of the warp call it.
+ * otherwise queue on the same two words; a thread's 'stamp' counts only if it 'handled' one. All
+ * lanes of the warp call it.
  */
 __device__ static void rk_tally(bool handled, unsigned long long stamp, unsigned int *count,
                                 unsigned long long *latest) {
@@ -218,7 +219,7 @@ struct rk_lone_state {
  * runs the handler, writes the entry and publishes, as a block round would. It leaves the rest to
  * the block: it returns, 'lone' saying where it stopped, when the command changes or a record
  * arrives that a block round must take: one found by the poll right after a record was handled
- * (a burst: the block polls a block's worth of slots next), a longer one, one not admitted, of an
+ * (a burst: the block polls a block's worth of slots next, within the window), a longer one, one not admitted, of an
  * unknown type or padding, or one that finds the result ring without room for its entry.
  */
 __device__ static void rk_lone_rounds(unsigned char *ring, unsigned int ring_capacity, unsigned int slot_shift,
@@ -359,7 +360,7 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             __syncthreads();
             head = lone_state.head;
             published = lone_state.published;
-            polled = lone_state.polled;
+            polled = (unsigned int) rk_min(lone_state.polled, window);
             spacing = 1;
             sleep = 0;
             empty = 0;
@@ -511,8 +512,8 @@ extern "C" __global__ void rk_direct(unsigned char *ring, unsigned int ring_capa
             const unsigned int entry_index = entry_count + (any_entry ? rk_prefix(needs_entry, warp_sums, &count) : 0);
             entry_count += count;
             const unsigned char *request = mine ? mirror + ((start_of[i] - head) << slot_shift) : mirror;
-            rk_tally(take == RK_TAKE_HANDLE, take == RK_TAKE_HANDLE
-                     ? *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET) : 0, &handled_count, &latest);
+            rk_tally(take == RK_TAKE_HANDLE, *(const unsigned long long *) (request + RK_TIMESTAMP_OFFSET), &handled_count,
+                     &latest);
             if (!mine) {
                 continue;
             }
