@@ -57,6 +57,10 @@ public class CudaCallBenchmark {
     @Param({"0"})
     public int pauseMicros;
 
+    /** How the caller waits out the pause. */
+    @Param({"PARK"})
+    public Pause pauseBy;
+
     private RingKernelRuntime runtime;
     private KernelHandle echo;
     private Payload request;
@@ -83,11 +87,20 @@ public class CudaCallBenchmark {
         }
     }
 
-    /** Leaves the kernel idle for {@link #pauseMicros} before each call. */
+    /** Leaves the kernel idle for {@link #pauseMicros} before each call, the caller parked or spinning. */
     @Setup(Level.Invocation)
     public void pause() {
-        if (pauseMicros > 0) {
-            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
+        long nanos = TimeUnit.MICROSECONDS.toNanos(pauseMicros);
+        if (nanos == 0) {
+            return;
+        }
+        if (pauseBy == Pause.SPIN) {
+            long until = System.nanoTime() + nanos;
+            while (System.nanoTime() - until < 0) {
+                Thread.onSpinWait();
+            }
+        } else {
+            LockSupport.parkNanos(nanos);
         }
     }
 
@@ -103,5 +116,17 @@ public class CudaCallBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Payload call() {
         return echo.call(request, Payload.class, TIMEOUT);
+    }
+
+    /**
+     * How a caller waits out its pause: parked, as an idle caller does (its core may sleep), or
+     * spinning (its core stays busy), which tells the runtime's part of a sporadic call from the
+     * caller's core waking up.
+     */
+    public enum Pause {
+        /** {@code LockSupport.parkNanos}. */
+        PARK,
+        /** A busy wait. */
+        SPIN
     }
 }

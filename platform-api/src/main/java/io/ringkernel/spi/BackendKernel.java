@@ -46,6 +46,16 @@ public interface BackendKernel {
     }
 
     /**
+     * @return whether a thread waiting for a reply can collect it with {@link #assist()} alone, no
+     *         other thread of the kernel's awake: the runtime then does not {@link #wake()} the
+     *         kernel for a call whose caller waits, and wakes it only if that caller stops waiting
+     *         actively before its reply comes. False by default. Called by any thread, at any time.
+     */
+    default boolean assistable() {
+        return false;
+    }
+
+    /**
      * Stops the kernel for good. On return the backend no longer touches the kernel's memory.
      *
      * @param timeout how long to wait for the kernel to stop

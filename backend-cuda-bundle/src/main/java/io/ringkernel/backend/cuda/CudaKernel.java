@@ -46,6 +46,10 @@ abstract class CudaKernel implements BackendKernel {
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final int SPINS_PER_DEVICE_CHECK = 4096;
+    /* How long after a caller's last offer to assist the host thread leaves the work to callers. */
+    private static final long ASSIST_HOLD_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    /* A caller notes its offer at most this often, so that the host thread's reads seldom miss the cache. */
+    private static final long ASSIST_NOTE_NANOS = TimeUnit.MICROSECONDS.toNanos(2);
 
     protected final String kernelId;
     protected final CudaContext owner;
@@ -66,8 +70,8 @@ abstract class CudaKernel implements BackendKernel {
     protected DevicePointer state;
     protected Map<Integer, MessageCodec> codecs;
     protected volatile String lost;
-    /* A caller holds the turn to assist: the host thread spins for it rather than waiting in the lock. */
-    private volatile boolean assisting;
+    /* When a waiting caller last offered to assist (System.nanoTime()): the host thread stands aside meanwhile. */
+    private volatile long assistedAt = System.nanoTime() - ASSIST_HOLD_NANOS;
 
     /**
      * Creates the stream, loads the program and allocates the device memory its loop stages
@@ -281,17 +285,16 @@ abstract class CudaKernel implements BackendKernel {
         long idleSince = 0;
         int spins = 0;
         while (!controlBlock.terminateRequested() && lost == null) {
-            if (!takeTurn()) {
-                idleSince = 0; // a caller is collecting: stay awake for what it leaves
-                Thread.onSpinWait();
-                continue;
-            }
-            boolean progressed;
-            try {
-                progressed = step();
-                controlBlock.beat();
-            } finally {
-                turn.unlock();
+            // while callers collect, the host thread stands aside, and parks as if idle if they go on
+            boolean stepped = !assistedLately() && takeTurn();
+            boolean progressed = false;
+            if (stepped) {
+                try {
+                    progressed = step();
+                    controlBlock.beat();
+                } finally {
+                    turn.unlock();
+                }
             }
             if (progressed) {
                 signals.outputCommitted();
@@ -301,7 +304,7 @@ abstract class CudaKernel implements BackendKernel {
             if (++spins % SPINS_PER_DEVICE_CHECK == 0) {
                 checkDevice();
             }
-            if (awaitingDevice()) {
+            if (stepped && awaitingDevice()) {
                 Thread.onSpinWait();
                 continue;
             }
@@ -318,16 +321,21 @@ abstract class CudaKernel implements BackendKernel {
         }
     }
 
+    /** @return whether a waiting caller offered to assist within {@link #ASSIST_HOLD_NANOS} */
+    private boolean assistedLately() {
+        return System.nanoTime() - assistedAt < ASSIST_HOLD_NANOS;
+    }
+
     /**
-     * Takes the turn for the host thread, waiting for it unless a caller holds it to assist.
+     * Takes the turn for the host thread, waiting for it unless a caller may hold it to assist.
      *
-     * @return false if a caller holds it to assist
+     * @return false if a caller may hold it to assist
      */
     private boolean takeTurn() {
         if (turn.tryLock()) {
             return true;
         }
-        if (assisting) {
+        if (assistedLately()) {
             return false;
         }
         turn.lock();
@@ -336,25 +344,29 @@ abstract class CudaKernel implements BackendKernel {
 
     /**
      * Does one {@code step} of the host's work on a caller's thread ({@link #assist()}), if the
-     * turn is free and the kernel still serves. A step that throws fails the kernel, as one on
-     * the host thread does.
+     * turn is free and the kernel still serves. While callers keep offering, the host thread
+     * stands aside (and parks if they go on), so the two do not contend for the turn; it takes
+     * over once they stop. A step that throws fails the kernel, as one on the host thread does.
      *
      * @param step the work, with the turn held; true if it moved anything
      * @return true if it moved anything
      */
     protected final boolean stepFor(BooleanSupplier step) {
+        long now = System.nanoTime();
+        if (now - assistedAt > ASSIST_NOTE_NANOS) {
+            assistedAt = now;
+        }
         if (!turn.tryLock()) {
             return false;
         }
         boolean progressed;
-        assisting = true;
         try {
             progressed = lost == null && !controlBlock.terminateRequested() && step.getAsBoolean();
+            controlBlock.beat();
         } catch (RuntimeException e) {
             lose("a caller's collection for the CUDA kernel failed: " + e);
             return false;
         } finally {
-            assisting = false;
             turn.unlock();
         }
         if (progressed) {

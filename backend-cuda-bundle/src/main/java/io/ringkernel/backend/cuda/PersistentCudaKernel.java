@@ -228,8 +228,8 @@ final class PersistentCudaKernel extends CudaKernel {
 
     /**
      * A caller waiting for a reply collects what the device handed back itself, when the host
-     * thread is not at work, so the reply reaches it with no hand-off between threads (and a
-     * sporadic call does not wait for the parked host thread to wake). The step touches host
+     * thread is not at work, so the reply reaches it with no hand-off between threads, and a
+     * sporadic call neither wakes the parked host thread nor waits for it. The step touches host
      * memory only, no CUDA call, so any thread may take it; the turn keeps it to one at a time.
      * It never waits for room in the output ring: that is the host thread's.
      */
@@ -238,9 +238,16 @@ final class PersistentCudaKernel extends CudaKernel {
         return loopRunning && stepFor(() -> loopRunning && hostStep(false));
     }
 
+    /** @return true while the loop runs: a waiting caller can then collect its reply itself */
+    @Override
+    public boolean assistable() {
+        return loopRunning && lost == null;
+    }
+
     /**
-     * Writes a reply that waited for room, screens what the loop waits at, counts what it handled
-     * and answers its entries.
+     * Writes a reply that waited for room, screens what the loop waits at, answers its entries and
+     * counts what it handled: after the entries, so a record whose answer was collected is counted
+     * (the loop publishes the count before the entries).
      *
      * @param mayWait whether to wait for room in the output ring while an answer does not fit
      * @return true if anything moved
@@ -248,8 +255,8 @@ final class PersistentCudaKernel extends CudaKernel {
     private boolean hostStep(boolean mayWait) {
         boolean unparked = exchange.replies().writeParked();
         boolean screened = screen.screenFrom(results.waitingAt(), codecs) > 0;
-        boolean handled = recordHandled();
-        return collectEntries(mayWait) > 0 || screened || handled || unparked;
+        boolean answered = collectEntries(mayWait) > 0;
+        return recordHandled() || answered || screened || unparked;
     }
 
     /** @return true if the device handled messages since the last look; counts them */

@@ -10,7 +10,7 @@
  * needs an answer (a reply, a failure, a rejection) gets an entry in the result ring, in input
  * order; one that needs none costs the host nothing. After each round the loop publishes its
  * entries, then the ring's new head, each with one release store (the handled count rides on the
- * head's where no entry waits). A round that finds the ring empty hands over to lone rounds, in
+ * first). A round that finds the ring empty hands over to lone rounds, in
  * which warp 0 alone polls the head and handles a record that arrives alone (rk_lone_rounds),
  * until a burst, a command or a record it cannot take brings the block back. It parks with
  * __nanosleep back-off while idle or told to park, and leaves when told to exit.
@@ -174,24 +174,21 @@ __device__ static void rk_release(unsigned char *ring, unsigned long long start,
 }
 
 /*
- * Thread 0 publishes a round: the count of its 'entries' after 'published', the handled count and
- * latest timestamp, and, if it took records, the ring's new head, each with one release store
- * (the handled count rides on the head's where no entry waits).
+ * Thread 0 publishes a round: the handled count and latest timestamp, then the count of its
+ * 'entries' after 'published' and, if it took records, the ring's new head, each with one release
+ * store. The handled count rides on the first of them, so a host that sees an entry also sees its
+ * record counted as handled.
  */
 __device__ static void rk_publish_round(unsigned char *control, unsigned char *ring_head, unsigned long long published,
                                         unsigned int entries, unsigned long long *handled, unsigned int handled_now,
                                         unsigned long long latest, bool took, unsigned long long new_head) {
-    if (entries > 0) {
-        rk_publish(control + RK_RESULT_PUBLISHED_OFFSET, published + entries);
-    }
     if (handled_now > 0) {
         *handled += handled_now;
         rk_store_relaxed(control + RK_RESULT_LATEST_OFFSET, latest);
-        if (entries > 0) {
-            rk_publish(control + RK_RESULT_HANDLED_OFFSET, *handled); /* its fence sends the entries' count out */
-        } else {
-            rk_store_relaxed(control + RK_RESULT_HANDLED_OFFSET, *handled); /* the head's release store follows */
-        }
+        rk_store_relaxed(control + RK_RESULT_HANDLED_OFFSET, *handled);
+    }
+    if (entries > 0) {
+        rk_publish(control + RK_RESULT_PUBLISHED_OFFSET, published + entries);
     }
     if (took) {
         rk_publish(ring_head, new_head);

@@ -30,19 +30,21 @@ final class Futures {
      * @param future what to wait for
      * @param timeoutNanos how long to wait, in nanoseconds ({@link Long#MAX_VALUE}: for ever)
      * @param onTimeout makes the exception thrown on timeout, and gives up what waited
-     * @param assist one step of the work that may complete the future, done on this thread while
-     *               it spins; true if it moved anything, false to pause a moment before the next
+     * @param assist what this thread does, while it spins, for the work that may complete the future
      * @param <T> the result type
      * @return the result
      */
     static <T> T await(String kernelId, CompletableFuture<T> future, long timeoutNanos,
-                       Supplier<? extends RuntimeException> onTimeout, BooleanSupplier assist) {
+                       Supplier<? extends RuntimeException> onTimeout, Assist assist) {
         long start = System.nanoTime();
         long spinUntil = start + Math.min(SPIN_NANOS, timeoutNanos);
         while (!future.isDone() && System.nanoTime() - spinUntil < 0) {
-            if (!assist.getAsBoolean()) {
+            if (!assist.step().getAsBoolean()) {
                 Thread.onSpinWait();
             }
+        }
+        if (!future.isDone()) {
+            assist.parking().run();
         }
         try {
             try {
@@ -60,6 +62,19 @@ final class Futures {
         } catch (ExecutionException e) {
             throw unwrap(kernelId, e.getCause());
         }
+    }
+
+    /**
+     * What a waiting thread does for the work that completes its future.
+     *
+     * @param step one step of that work on the waiting thread, while it spins; true if it moved
+     *             anything, false to pause a moment before the next
+     * @param parking run once if the thread stops spinning before the future completes: whoever
+     *                else does the work must then be awake
+     */
+    record Assist(BooleanSupplier step, Runnable parking) {
+        /** Nothing to do: other threads do all the work, awake. */
+        static final Assist NONE = new Assist(() -> false, () -> { });
     }
 
     static RuntimeException unwrap(String kernelId, Throwable failure) {

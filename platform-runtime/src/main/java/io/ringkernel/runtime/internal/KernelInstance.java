@@ -405,10 +405,14 @@ final class KernelInstance implements KernelHandle {
     @Override
     public <R> R call(Object request, Class<R> replyType, Duration timeout) {
         long messageId = sender.nextMessageId();
-        // the caller's own timed wait: no timeout task scheduled (and woken) per call; while it
-        // spins, the caller lends its thread to the kernel's host work, which may bring its reply
-        Object reply = Futures.await(id(), startCall(request, messageId), TimeUnit.NANOSECONDS.convert(timeout),
-                () -> timedOut(messageId, timeout), this::assistKernel);
+        // a kernel whose waiting callers collect their own replies is not woken for the call: the
+        // caller lends its thread while it spins, and wakes the kernel only if it stops spinning
+        BackendKernel kernel = backendKernel;
+        boolean assisted = kernel != null && kernel.assistable();
+        Futures.Assist assist = assisted ? new Futures.Assist(kernel::assist, this::wakeKernel) : Futures.Assist.NONE;
+        // the caller's own timed wait: no timeout task scheduled (and woken) per call
+        Object reply = Futures.await(id(), startCall(request, messageId, !assisted),
+                TimeUnit.NANOSECONDS.convert(timeout), () -> timedOut(messageId, timeout), assist);
         if (!replyType.isInstance(reply)) {
             throw new SerializationException(id(), "kernel '" + id() + "' replied with a "
                     + reply.getClass().getName() + ", not the expected " + replyType.getName(), null);
@@ -420,7 +424,7 @@ final class KernelInstance implements KernelHandle {
     public CompletableFuture<Object> callAsync(Object request, Duration timeout) {
         long timeoutNanos = TimeUnit.NANOSECONDS.convert(timeout); // saturates: a timeout of centuries waits "forever"
         long messageId = sender.nextMessageId();
-        return startCall(request, messageId).orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
+        return startCall(request, messageId, true).orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             return CompletableFuture.failedFuture(cause instanceof TimeoutException ? timedOut(messageId, timeout) : cause);
         });
@@ -429,9 +433,10 @@ final class KernelInstance implements KernelHandle {
     /**
      * Registers a call and sends its request.
      *
+     * @param wake whether to wake the kernel for it: not where the caller collects the reply itself
      * @return the reply's future, or a future failed with what sending threw
      */
-    private CompletableFuture<Object> startCall(Object request, long messageId) {
+    private CompletableFuture<Object> startCall(Object request, long messageId, boolean wake) {
         CompletableFuture<Object> reply;
         try {
             reply = pending.register(messageId, sender.generationOf(request));
@@ -444,7 +449,9 @@ final class KernelInstance implements KernelHandle {
             pending.remove(messageId);
             return CompletableFuture.failedFuture(e);
         }
-        wakeKernel();
+        if (wake) {
+            wakeKernel();
+        }
         return reply;
     }
 
@@ -505,11 +512,6 @@ final class KernelInstance implements KernelHandle {
         if (kernel != null) {
             kernel.wake();
         }
-    }
-
-    private boolean assistKernel() {
-        BackendKernel kernel = backendKernel;
-        return kernel != null && kernel.assist();
     }
 
     /** The backend's callbacks into this kernel. */

@@ -6,6 +6,7 @@ import io.ringkernel.api.BackendType;
 import io.ringkernel.api.KernelHandle;
 import io.ringkernel.api.LaunchOptions;
 import io.ringkernel.api.RingKernelRuntime;
+import io.ringkernel.conformance.ConformanceKernel;
 import io.ringkernel.conformance.Ping;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageType;
@@ -15,13 +16,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A thread waiting in {@code call()} lends itself to its kernel's host work until the reply comes. */
+/**
+ * A thread waiting in {@code call()} lends itself to an assistable kernel's host work while it
+ * spins, without waking the kernel, and wakes it if it stops spinning before the reply.
+ */
 @Timeout(30)
 class CallerAssistTest {
 
     @Test
-    void shouldOfferTheWaitingCallersThreadToTheKernel() {
-        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1);
+    void shouldOfferTheWaitingCallersThreadToTheKernelAndWakeItWhenItStopsSpinning() {
+        // the handler answers only once offered an assist; the kernel's own thread runs it, woken by the caller
+        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1).assistable();
         KernelDefinition answersOnceAssisted = KernelDefinition.of("assisted",
                 List.of(MessageType.of(1, Ping.class, MessageType.FIXED_LAYOUT)), (message, context) -> {
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -41,6 +46,18 @@ class CallerAssistTest {
 
             assertThat(reply).isEqualTo(new Ping(7, 0));
             assertThat(backend.assists()).isPositive();
+        }
+    }
+
+    @Test
+    void shouldNotOfferAnAssistToAKernelThatIsNotAssistable() {
+        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1);
+        try (RingKernelRuntime runtime = RingKernelRuntime.builder().backend(BackendType.OPENCL).addBackend(backend)
+                .addKernel(new ConformanceKernel()).build()) {
+            KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID));
+
+            assertThat(kernel.call(new Ping(7, 0), Ping.class, Duration.ofSeconds(10))).isEqualTo(new Ping(7, 0));
+            assertThat(backend.assists()).isZero();
         }
     }
 }

@@ -10,13 +10,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The blocking wait of {@code call()}: its own timeout, a reply that races it, and the work it assists. */
 class FuturesTest {
     private static final long ONE_MS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final BooleanSupplier NOTHING_TO_ASSIST = () -> false;
+    private static final Futures.Assist NOTHING_TO_ASSIST = Futures.Assist.NONE;
 
     private static KernelTimeoutException timeout() {
         return new KernelTimeoutException("k", "the reply to message 7", Duration.ofMillis(1));
@@ -70,12 +69,27 @@ class FuturesTest {
     void shouldLendItsThreadToTheWorkThatCompletesTheFutureWhileItSpins() {
         CompletableFuture<Object> call = new CompletableFuture<>();
         AtomicInteger steps = new AtomicInteger();
+        AtomicInteger parkings = new AtomicInteger();
 
-        Object reply = Futures.await("k", call, TimeUnit.SECONDS.toNanos(10), FuturesTest::timeout,
-                () -> steps.incrementAndGet() == 3 && call.complete("collected by the caller"));
+        Object reply = Futures.await("k", call, TimeUnit.SECONDS.toNanos(10), FuturesTest::timeout, new Futures.Assist(
+                () -> steps.incrementAndGet() == 3 && call.complete("collected by the caller"), parkings::incrementAndGet));
 
         assertThat(reply).isEqualTo("collected by the caller");
         assertThat(steps).as("no step after the one that completed the future").hasValue(3);
+        assertThat(parkings).as("it never stopped spinning").hasValue(0);
+    }
+
+    @Test
+    void shouldSayOnceThatItStopsSpinningBeforeTheFutureCompletes() {
+        CompletableFuture<Object> call = new CompletableFuture<>();
+        AtomicInteger parkings = new AtomicInteger();
+        CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS).execute(() -> call.complete("slow reply"));
+
+        Object reply = Futures.await("k", call, TimeUnit.SECONDS.toNanos(10), FuturesTest::timeout,
+                new Futures.Assist(() -> false, parkings::incrementAndGet));
+
+        assertThat(reply).isEqualTo("slow reply");
+        assertThat(parkings).hasValue(1);
     }
 
     @Test

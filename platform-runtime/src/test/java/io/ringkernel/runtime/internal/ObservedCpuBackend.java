@@ -33,6 +33,7 @@ final class ObservedCpuBackend implements Backend {
     private final List<DeviceInfo> devices;
     private final AtomicInteger compiledAfterClose = new AtomicInteger();
     private final AtomicInteger assists = new AtomicInteger();
+    private volatile boolean assistable;
     private volatile KernelResources resources;
 
     /**
@@ -60,6 +61,18 @@ final class ObservedCpuBackend implements Backend {
     /** @return the resources of the kernel launched last */
     KernelResources resources() {
         return resources;
+    }
+
+    /**
+     * Has its kernels say they are {@link BackendKernel#assistable() assistable}, as a device
+     * kernel whose callers collect their own replies does (the CPU kernel's own thread still does
+     * the work, once woken).
+     *
+     * @return this backend
+     */
+    ObservedCpuBackend assistable() {
+        assistable = true;
+        return this;
     }
 
     /** @return how often a thread waiting for a reply offered to assist one of its kernels */
@@ -139,7 +152,7 @@ final class ObservedCpuBackend implements Backend {
         };
     }
 
-    /** A CPU kernel that counts the assists offered to it; its own thread does all its work. */
+    /** A CPU kernel that counts the assists offered to it, and says it is assistable if told; its own thread does all its work. */
     private final class AssistCountingKernel implements BackendKernel {
         private final BackendKernel kernel;
 
@@ -176,6 +189,11 @@ final class ObservedCpuBackend implements Backend {
         public boolean assist() {
             assists.incrementAndGet();
             return kernel.assist();
+        }
+
+        @Override
+        public boolean assistable() {
+            return assistable;
         }
 
         @Override
