@@ -72,6 +72,8 @@ abstract class CudaKernel implements BackendKernel {
     protected volatile String lost;
     /* When a waiting caller last offered to assist (System.nanoTime()): the host thread stands aside meanwhile. */
     private volatile long assistedAt = System.nanoTime() - ASSIST_HOLD_NANOS;
+    /* The caller doing a step of the host's work now, if any: it wakes no one, as it does the work itself. */
+    private volatile Thread assistant;
 
     /**
      * Creates the stream, loads the program and allocates the device memory its loop stages
@@ -209,7 +211,9 @@ abstract class CudaKernel implements BackendKernel {
 
     @Override
     public void wake() {
-        LockSupport.unpark(gate);
+        if (Thread.currentThread() != assistant) { // a caller's own dispatch asks for a wake-up it need not pay for
+            LockSupport.unpark(gate);
+        }
     }
 
     /**
@@ -220,7 +224,7 @@ abstract class CudaKernel implements BackendKernel {
      */
     void lose(String reason) {
         lost = reason;
-        wake();
+        LockSupport.unpark(gate);
     }
 
     @Override
@@ -346,7 +350,9 @@ abstract class CudaKernel implements BackendKernel {
      * Does one {@code step} of the host's work on a caller's thread ({@link #assist()}), if the
      * turn is free and the kernel still serves. While callers keep offering, the host thread
      * stands aside (and parks if they go on), so the two do not contend for the turn; it takes
-     * over once they stop. A step that throws fails the kernel, as one on the host thread does.
+     * over once they stop; the runtime's requests to wake it, made by the caller's own dispatch of
+     * what the step wrote, are dropped. A step that throws fails the kernel, as one on the host
+     * thread does.
      *
      * @param step the work, with the turn held; true if it moved anything
      * @return true if it moved anything
@@ -359,20 +365,25 @@ abstract class CudaKernel implements BackendKernel {
         if (!turn.tryLock()) {
             return false;
         }
-        boolean progressed;
+        assistant = Thread.currentThread();
         try {
-            progressed = lost == null && !controlBlock.terminateRequested() && step.getAsBoolean();
-            controlBlock.beat();
-        } catch (RuntimeException e) {
-            lose("a caller's collection for the CUDA kernel failed: " + e);
-            return false;
+            boolean progressed;
+            try {
+                progressed = lost == null && !controlBlock.terminateRequested() && step.getAsBoolean();
+                controlBlock.beat();
+            } catch (RuntimeException e) {
+                lose("a caller's collection for the CUDA kernel failed: " + e);
+                return false;
+            } finally {
+                turn.unlock();
+            }
+            if (progressed) {
+                signals.outputCommitted();
+            }
+            return progressed;
         } finally {
-            turn.unlock();
+            assistant = null;
         }
-        if (progressed) {
-            signals.outputCommitted();
-        }
-        return progressed;
     }
 
     /**
