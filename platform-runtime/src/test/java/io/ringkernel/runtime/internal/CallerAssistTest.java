@@ -11,7 +11,11 @@ import io.ringkernel.conformance.Ping;
 import io.ringkernel.spi.KernelDefinition;
 import io.ringkernel.spi.MessageType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +50,38 @@ class CallerAssistTest {
 
             assertThat(reply).isEqualTo(new Ping(7, 0));
             assertThat(backend.assists()).isPositive();
+        }
+    }
+
+    @Test
+    void shouldGiveEveryConcurrentCallerOfAnAssistableKernelItsOwnReply() throws Exception {
+        // no caller wakes the kernel when it sends; each wakes it only when it stops spinning
+        ObservedCpuBackend backend = new ObservedCpuBackend(BackendType.OPENCL, 1).assistable();
+        int callers = 8;
+        int calls = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try (RingKernelRuntime runtime = RingKernelRuntime.builder().backend(BackendType.OPENCL).addBackend(backend)
+                .addKernel(new ConformanceKernel()).build()) {
+            KernelHandle kernel = runtime.launch("k", LaunchOptions.defaults().withDefinition(ConformanceKernel.ID));
+            List<Future<Integer>> answered = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                answered.add(pool.submit(() -> {
+                    int mine = 0;
+                    for (int i = 0; i < calls; i++) {
+                        if (kernel.call(new Ping(i, caller), Ping.class, Duration.ofSeconds(10)).equals(new Ping(i, caller))) {
+                            mine++;
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<Integer> caller : answered) {
+                assertThat(caller.get(25, TimeUnit.SECONDS)).as("calls answered with their own request").isEqualTo(calls);
+            }
+            assertThat(backend.assists()).isPositive();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
