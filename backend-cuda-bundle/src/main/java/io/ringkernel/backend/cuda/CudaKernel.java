@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntToLongFunction;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
@@ -347,17 +346,18 @@ abstract class CudaKernel implements BackendKernel {
     }
 
     /**
-     * Does one {@code step} of the host's work on a caller's thread ({@link #assist()}), if the
-     * turn is free and the kernel still serves. While callers keep offering, the host thread
-     * stands aside (and parks if they go on), so the two do not contend for the turn; it takes
-     * over once they stop; the runtime's requests to wake it, made by the caller's own dispatch of
-     * what the step wrote, are dropped. A step that throws fails the kernel, as one on the host
-     * thread does.
-     *
-     * @param step the work, with the turn held; true if it moved anything
-     * @return true if it moved anything
+     * Does one {@link #callerStep()} of the host's work on a waiting caller's thread, if the kernel
+     * is {@link #assistable()}, the turn is free and the kernel still serves. While callers keep
+     * offering, the host thread stands aside (and parks if they go on), so the two do not contend
+     * for the turn; it takes over once they stop; the runtime's requests to wake it, made by the
+     * caller's own dispatch of what the step wrote, are dropped. A step that throws fails the
+     * kernel, as one on the host thread does.
      */
-    protected final boolean stepFor(BooleanSupplier step) {
+    @Override
+    public final boolean assist() {
+        if (!assistable()) {
+            return false;
+        }
         long now = System.nanoTime();
         if (now - assistedAt > ASSIST_NOTE_NANOS) {
             assistedAt = now;
@@ -369,7 +369,7 @@ abstract class CudaKernel implements BackendKernel {
         try {
             boolean progressed;
             try {
-                progressed = lost == null && !controlBlock.terminateRequested() && step.getAsBoolean();
+                progressed = lost == null && !controlBlock.terminateRequested() && callerStep();
                 controlBlock.beat();
             } catch (RuntimeException e) {
                 lose("a caller's collection for the CUDA kernel failed: " + e);
@@ -384,6 +384,16 @@ abstract class CudaKernel implements BackendKernel {
         } finally {
             assistant = null;
         }
+    }
+
+    /**
+     * One step of the host's work for a waiting caller ({@link #assist()}), with the turn held: it
+     * may touch host memory only, make no CUDA call and never wait. None by default.
+     *
+     * @return true if it moved anything
+     */
+    protected boolean callerStep() {
+        return false;
     }
 
     /**

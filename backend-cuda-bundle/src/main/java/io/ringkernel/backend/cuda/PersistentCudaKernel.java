@@ -234,8 +234,8 @@ final class PersistentCudaKernel extends CudaKernel {
      * It never waits for room in the output ring: that is the host thread's.
      */
     @Override
-    public boolean assist() {
-        return loopRunning && stepFor(() -> loopRunning && hostStep(false));
+    protected boolean callerStep() {
+        return loopRunning && hostStep(false);
     }
 
     /** @return true while the loop runs: a waiting caller can then collect its reply itself */

@@ -51,6 +51,8 @@ final class KernelInstance implements KernelHandle {
     private final LongAdder unprocessed = new LongAdder();
     private final long launchedAt = System.nanoTime();
     private volatile BackendKernel backendKernel;
+    /* What a caller waiting on an assistable kernel does: one allocation per kernel, not per call. */
+    private final Futures.Assist callerAssist = new Futures.Assist(this::assistKernel, this::wakeKernel);
     private boolean detached;
     private long departures;
     private volatile String suspension;
@@ -409,10 +411,10 @@ final class KernelInstance implements KernelHandle {
         // caller lends its thread while it spins, and wakes the kernel only if it stops spinning
         BackendKernel kernel = backendKernel;
         boolean assisted = kernel != null && kernel.assistable();
-        Futures.Assist assist = assisted ? new Futures.Assist(kernel::assist, this::wakeKernel) : Futures.Assist.NONE;
         // the caller's own timed wait: no timeout task scheduled (and woken) per call
         Object reply = Futures.await(id(), startCall(request, messageId, !assisted),
-                TimeUnit.NANOSECONDS.convert(timeout), () -> timedOut(messageId, timeout), assist);
+                TimeUnit.NANOSECONDS.convert(timeout), () -> timedOut(messageId, timeout),
+                assisted ? callerAssist : Futures.Assist.NONE);
         if (!replyType.isInstance(reply)) {
             throw new SerializationException(id(), "kernel '" + id() + "' replied with a "
                     + reply.getClass().getName() + ", not the expected " + replyType.getName(), null);
@@ -512,6 +514,11 @@ final class KernelInstance implements KernelHandle {
         if (kernel != null) {
             kernel.wake();
         }
+    }
+
+    private boolean assistKernel() {
+        BackendKernel kernel = backendKernel;
+        return kernel != null && kernel.assist();
     }
 
     /** The backend's callbacks into this kernel. */
